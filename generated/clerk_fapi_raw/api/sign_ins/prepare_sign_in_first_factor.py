@@ -1,0 +1,174 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.clerk_errors import ClerkErrors
+from ...models.prepare_first_factor_form import PrepareFirstFactorForm
+from ...models.sign_in_envelope import SignInEnvelope
+from ...types import Response
+
+
+def _get_kwargs(
+    sign_in_id: str,
+    *,
+    body: PrepareFirstFactorForm,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/client/sign_ins/{sign_in_id}/prepare_first_factor".format(
+            sign_in_id=quote(str(sign_in_id), safe=""),
+        ),
+    }
+
+    _kwargs["data"] = body.to_dict()
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ClerkErrors | SignInEnvelope:
+    if response.status_code == 200:
+        response_200 = SignInEnvelope.from_dict(response.json())
+
+        return response_200
+
+    response_default = ClerkErrors.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ClerkErrors | SignInEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    sign_in_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PrepareFirstFactorForm,
+) -> Response[ClerkErrors | SignInEnvelope]:
+    """Prepare a first factor (send a code or link).
+
+    Args:
+        sign_in_id (str):
+        body (PrepareFirstFactorForm):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClerkErrors | SignInEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        sign_in_id=sign_in_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    sign_in_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PrepareFirstFactorForm,
+) -> ClerkErrors | SignInEnvelope | None:
+    """Prepare a first factor (send a code or link).
+
+    Args:
+        sign_in_id (str):
+        body (PrepareFirstFactorForm):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClerkErrors | SignInEnvelope
+    """
+
+    return sync_detailed(
+        sign_in_id=sign_in_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    sign_in_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PrepareFirstFactorForm,
+) -> Response[ClerkErrors | SignInEnvelope]:
+    """Prepare a first factor (send a code or link).
+
+    Args:
+        sign_in_id (str):
+        body (PrepareFirstFactorForm):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClerkErrors | SignInEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        sign_in_id=sign_in_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    sign_in_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PrepareFirstFactorForm,
+) -> ClerkErrors | SignInEnvelope | None:
+    """Prepare a first factor (send a code or link).
+
+    Args:
+        sign_in_id (str):
+        body (PrepareFirstFactorForm):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClerkErrors | SignInEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            sign_in_id=sign_in_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,103 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .attempt_first_factor_form import AttemptFirstFactorForm
+from .attempt_second_factor_form import AttemptSecondFactorForm
+from .attempt_verification_form import AttemptVerificationForm
+from .auth_config import AuthConfig
+from .clerk_error import ClerkError
+from .clerk_error_meta_type_0 import ClerkErrorMetaType0
+from .clerk_errors import ClerkErrors
+from .clerk_errors_meta_type_0 import ClerkErrorsMetaType0
+from .client import Client
+from .client_envelope import ClientEnvelope
+from .create_sign_in_form import CreateSignInForm
+from .create_sign_up_form import CreateSignUpForm
+from .dev_browser import DevBrowser
+from .display_config import DisplayConfig
+from .email_address import EmailAddress
+from .environment import Environment
+from .external_account import ExternalAccount
+from .external_account_public_metadata_type_0 import ExternalAccountPublicMetadataType0
+from .identification_link import IdentificationLink
+from .passkey import Passkey
+from .phone_number import PhoneNumber
+from .prepare_first_factor_form import PrepareFirstFactorForm
+from .prepare_second_factor_form import PrepareSecondFactorForm
+from .prepare_verification_form import PrepareVerificationForm
+from .public_user_data import PublicUserData
+from .reset_password_form import ResetPasswordForm
+from .session import Session
+from .session_actor_type_0 import SessionActorType0
+from .session_envelope import SessionEnvelope
+from .session_task import SessionTask
+from .session_token_form import SessionTokenForm
+from .sign_in import SignIn
+from .sign_in_envelope import SignInEnvelope
+from .sign_in_factor import SignInFactor
+from .sign_in_user_data import SignInUserData
+from .sign_up import SignUp
+from .sign_up_envelope import SignUpEnvelope
+from .sign_up_public_metadata_type_0 import SignUpPublicMetadataType0
+from .sign_up_unsafe_metadata_type_0 import SignUpUnsafeMetadataType0
+from .sign_up_verification import SignUpVerification
+from .sign_up_verifications import SignUpVerifications
+from .token import Token
+from .touch_session_form import TouchSessionForm
+from .update_sign_up_form import UpdateSignUpForm
+from .user import User
+from .user_public_metadata_type_0 import UserPublicMetadataType0
+from .user_unsafe_metadata_type_0 import UserUnsafeMetadataType0
+from .verification import Verification
+from .web_3_wallet import Web3Wallet
+
+__all__ = (
+    "AttemptFirstFactorForm",
+    "AttemptSecondFactorForm",
+    "AttemptVerificationForm",
+    "AuthConfig",
+    "ClerkError",
+    "ClerkErrorMetaType0",
+    "ClerkErrors",
+    "ClerkErrorsMetaType0",
+    "Client",
+    "ClientEnvelope",
+    "CreateSignInForm",
+    "CreateSignUpForm",
+    "DevBrowser",
+    "DisplayConfig",
+    "EmailAddress",
+    "Environment",
+    "ExternalAccount",
+    "ExternalAccountPublicMetadataType0",
+    "IdentificationLink",
+    "Passkey",
+    "PhoneNumber",
+    "PrepareFirstFactorForm",
+    "PrepareSecondFactorForm",
+    "PrepareVerificationForm",
+    "PublicUserData",
+    "ResetPasswordForm",
+    "Session",
+    "SessionActorType0",
+    "SessionEnvelope",
+    "SessionTask",
+    "SessionTokenForm",
+    "SignIn",
+    "SignInEnvelope",
+    "SignInFactor",
+    "SignInUserData",
+    "SignUp",
+    "SignUpEnvelope",
+    "SignUpPublicMetadataType0",
+    "SignUpUnsafeMetadataType0",
+    "SignUpVerification",
+    "SignUpVerifications",
+    "Token",
+    "TouchSessionForm",
+    "UpdateSignUpForm",
+    "User",
+    "UserPublicMetadataType0",
+    "UserUnsafeMetadataType0",
+    "Verification",
+    "Web3Wallet",
+)

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="AttemptVerificationForm")
+
+
+@_attrs_define
+class AttemptVerificationForm:
+    """
+    Attributes:
+        strategy (str | Unset): E.g. `email_code`, `phone_code`.
+        code (str | Unset):
+        signature (str | Unset):
+        token (str | Unset):
+    """
+
+    strategy: str | Unset = UNSET
+    code: str | Unset = UNSET
+    signature: str | Unset = UNSET
+    token: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        strategy = self.strategy
+
+        code = self.code
+
+        signature = self.signature
+
+        token = self.token
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if strategy is not UNSET:
+            field_dict["strategy"] = strategy
+        if code is not UNSET:
+            field_dict["code"] = code
+        if signature is not UNSET:
+            field_dict["signature"] = signature
+        if token is not UNSET:
+            field_dict["token"] = token
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        strategy = d.pop("strategy", UNSET)
+
+        code = d.pop("code", UNSET)
+
+        signature = d.pop("signature", UNSET)
+
+        token = d.pop("token", UNSET)
+
+        attempt_verification_form = cls(
+            strategy=strategy,
+            code=code,
+            signature=signature,
+            token=token,
+        )
+
+        attempt_verification_form.additional_properties = d
+        return attempt_verification_form
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
