@@ -1,0 +1,61 @@
+"""An offline, stateful emulator of Clerk's Frontend API, for tests, demos and benchmarks.
+
+It is faithful to the real service (envelopes, error codes and statuses, native and browser modes, the dev
+browser, test identities, RS256 session tokens published at `/.well-known/jwks.json`), not to this library's
+client. It needs the `testing` extra (`pip install clerk-fapi[testing]`).
+
+In process, through httpx::
+
+    import httpx
+    from clerk_fapi.testing import Emulator
+
+    emulator = Emulator()
+    user = emulator.add_user(email_addresses="jane+clerk_test@example.com", password="correct horse 1")
+    http = httpx.Client(base_url="https://fapi.example.test", transport=emulator.transport())
+    r = http.post("/v1/client/sign_ins", params={"_is_native": "1"}, headers={"Authorization": ""},
+                  data={"identifier": user.identifier, "password": user.password})
+    token = r.headers["Authorization"]      # the client token; send it back (and keep the newest)
+
+On loopback::
+
+    with emulator.serve(port=0) as server:
+        httpx.get(server.url + "/v1/environment", params={"_is_native": "1"})
+
+From a shell: ``python -m clerk_fapi.testing --port 0 [--demo-user] [--single-session]`` prints the URL.
+
+In pytest: ``pytest_plugins = ["clerk_fapi.testing.pytest_plugin"]`` gives the ``fapi_emulator`` and
+``fapi_server`` fixtures.
+
+Control: ``add_user``, ``add_organization`` / ``add_membership``, ``add_jwt_template``,
+``create_sign_in_ticket``, ``single_session_mode``, ``instance_type``, ``native_api_enabled``,
+``sign_up_required``, ``clock`` (``now_ms``, ``set``, ``advance``), ``request_counts`` / ``reset_counts``,
+``inject_fault``, ``sent_codes`` / ``last_code``, ``complete_email_link``, ``require_expired_token``.
+Test identities (``+clerk_test`` emails, ``+1 XXX 555-01XX`` phones) verify with ``424242`` on development
+instances; other codes can be read from ``last_code``.
+"""
+
+from __future__ import annotations
+
+from ._clock import Clock
+from ._crypto import totp as totp_code
+from ._emulator import Emulator, Reply, SeededOrganization, SeededUser
+from ._faults import Fault
+from ._models import SentCode
+from ._server import EmulatorServer
+from ._service import DEFAULT_SIGN_UP_REQUIRED, TEST_CODE
+from ._transport import EmulatorTransport
+
+__all__ = [
+    "DEFAULT_SIGN_UP_REQUIRED",
+    "TEST_CODE",
+    "Clock",
+    "Emulator",
+    "EmulatorServer",
+    "EmulatorTransport",
+    "Fault",
+    "Reply",
+    "SeededOrganization",
+    "SeededUser",
+    "SentCode",
+    "totp_code",
+]

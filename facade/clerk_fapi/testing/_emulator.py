@@ -1,0 +1,735 @@
+"""`Emulator`: a stateful, in-memory Frontend API as a pure request -> reply function, plus its control API.
+
+`Emulator.handle` takes a method, URL, headers and body and returns a `Reply`; it never raises and never
+answers 5xx unless a fault was injected (an unexpected bug answers 500 `internal_clerk_error`, which the fuzz
+tests look for). Everything is guarded by one lock, so one emulator can serve many threads. The transports in
+`_transport.py` and the loopback server in `_server.py` are thin shells over `handle`.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import re
+import secrets
+import threading
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from http.cookies import CookieError, SimpleCookie
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl, urlsplit
+
+from ._clock import Clock
+from ._crypto import TokenSigner, totp
+from ._errors import FapiError, authentication_invalid, dev_browser_unauthenticated, internal_error
+from ._faults import Fault, FaultRegistry
+from ._forms import normalize_phone, parse_form
+from ._ids import new_id, new_trace_id
+from ._models import (
+    EmailAddress,
+    JwtTemplate,
+    Membership,
+    Organization,
+    PhoneNumber,
+    SentCode,
+    User,
+    Verification,
+)
+from ._service import DEFAULT_SIGN_UP_REQUIRED, Answer, Call, Service, Settings
+
+if TYPE_CHECKING:
+    from ._server import EmulatorServer
+    from ._transport import EmulatorTransport
+
+log = logging.getLogger("clerk_fapi.testing")
+
+_NATIVE_TRUE = ("1", "true")
+_INSTANCE_TYPES = ("development", "production")
+_COOKIE_MAX_AGE_S = 365 * 24 * 3600
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the emulator answers: status, headers, body, and how a fault wants it delivered."""
+
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+    # Sleep this long before answering.
+    delay: float = 0.0
+    # Close the connection without answering.
+    drop_connection: bool = False
+    # Announce the full Content-Length but send only part of the body, then close.
+    truncate: bool = False
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+@dataclass(frozen=True)
+class SeededUser:
+    """A user created with `Emulator.add_user`, with what a test needs to sign it in."""
+
+    id: str
+    email_addresses: tuple[str, ...]
+    phone_numbers: tuple[str, ...]
+    email_address_ids: tuple[str, ...]
+    phone_number_ids: tuple[str, ...]
+    username: str | None
+    password: str | None
+    totp_secret: str | None
+    backup_codes: tuple[str, ...]
+
+    @property
+    def identifier(self) -> str:
+        """The identifier a sign-in would use: first email, else first phone, else username."""
+        if self.email_addresses:
+            return self.email_addresses[0]
+        if self.phone_numbers:
+            return self.phone_numbers[0]
+        return self.username or ""
+
+
+@dataclass(frozen=True)
+class SeededOrganization:
+    id: str
+    name: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class _Route:
+    method: str
+    pattern: re.Pattern[str]
+    handler: str
+    # "public": no device needed; "environment": dev-browser check only;
+    # "client": the device's client, if any;
+    # "lazy": create a client when the device has none; "create": always a new client.
+    scope: str
+
+
+def _route(method: str, path: str, handler: str, scope: str = "client") -> _Route:
+    regex = "^" + re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", path) + "$"
+    return _Route(method, re.compile(regex), handler, scope)
+
+
+ROUTES: tuple[_Route, ...] = (
+    _route("GET", "/.well-known/jwks.json", "jwks", "public"),
+    _route("GET", "/v1/jwks", "jwks", "public"),
+    _route("POST", "/v1/dev_browser", "create_dev_browser", "public"),
+    _route("GET", "/v1/environment", "environment", "environment"),
+    _route("GET", "/v1/client", "get_client"),
+    _route("PUT", "/v1/client", "create_client", "create"),
+    _route("POST", "/v1/client", "create_client", "create"),
+    _route("DELETE", "/v1/client", "delete_client"),
+    _route("DELETE", "/v1/client/sessions", "remove_sessions"),
+    _route("GET", "/v1/client/sessions/{session_id}", "get_session"),
+    _route("POST", "/v1/client/sessions/{session_id}/touch", "touch_session"),
+    _route("POST", "/v1/client/sessions/{session_id}/end", "end_session"),
+    _route("POST", "/v1/client/sessions/{session_id}/remove", "remove_session"),
+    _route("POST", "/v1/client/sessions/{session_id}/tokens", "create_token"),
+    _route("POST", "/v1/client/sessions/{session_id}/tokens/{template_name}", "create_template_token"),
+    _route("POST", "/v1/client/sign_ins", "create_sign_in", "lazy"),
+    _route("GET", "/v1/client/sign_ins/{sign_in_id}", "get_sign_in"),
+    _route("POST", "/v1/client/sign_ins/{sign_in_id}/prepare_first_factor", "prepare_first_factor"),
+    _route("POST", "/v1/client/sign_ins/{sign_in_id}/attempt_first_factor", "attempt_first_factor"),
+    _route("POST", "/v1/client/sign_ins/{sign_in_id}/prepare_second_factor", "prepare_second_factor"),
+    _route("POST", "/v1/client/sign_ins/{sign_in_id}/attempt_second_factor", "attempt_second_factor"),
+    _route("POST", "/v1/client/sign_ins/{sign_in_id}/reset_password", "reset_password"),
+    _route("POST", "/v1/client/sign_ups", "create_sign_up", "lazy"),
+    _route("GET", "/v1/client/sign_ups/{sign_up_id}", "get_sign_up"),
+    _route("PATCH", "/v1/client/sign_ups/{sign_up_id}", "update_sign_up"),
+    _route("POST", "/v1/client/sign_ups/{sign_up_id}/prepare_verification", "prepare_verification"),
+    _route("POST", "/v1/client/sign_ups/{sign_up_id}/attempt_verification", "attempt_verification"),
+)
+
+
+@dataclass
+class _Device:
+    """Who is calling: how the client is identified and, once known, which client it is."""
+
+    mode: str  # "native", "dev_browser" or "cookie"
+    client_id: str | None = None
+    dev_browser_token: str | None = None
+    client_created: bool = False
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class Emulator:
+    """An in-memory Clerk Frontend API. See the package docstring for usage."""
+
+    def __init__(
+        self,
+        *,
+        instance_type: str = "development",
+        single_session_mode: bool = False,
+        native_api_enabled: bool = True,
+        sign_up_required: Iterable[str] = DEFAULT_SIGN_UP_REQUIRED,
+        client_trust: bool = False,
+        max_code_attempts: int = 3,
+        strict_token_rotation: bool = False,
+        application_name: str = "clerk-fapi emulator",
+    ) -> None:
+        if instance_type not in _INSTANCE_TYPES:
+            raise ValueError(f"instance_type must be one of {_INSTANCE_TYPES}")
+        self._lock = threading.RLock()
+        self.clock = Clock()
+        self._settings = Settings(
+            instance_type=instance_type,
+            single_session_mode=single_session_mode,
+            native_api_enabled=native_api_enabled,
+            sign_up_required=frozenset(sign_up_required),
+            client_trust=client_trust,
+            max_code_attempts=max_code_attempts,
+            application_name=application_name,
+        )
+        self._service = Service(self.clock, self._settings)
+        self._signer = TokenSigner()
+        self._faults = FaultRegistry()
+        self._counts: Counter[tuple[str, str]] = Counter()
+        self.strict_token_rotation = strict_token_rotation
+
+    # ------------------------------------------------------------------ settings
+    @property
+    def instance_type(self) -> str:
+        return self._settings.instance_type
+
+    @instance_type.setter
+    def instance_type(self, value: str) -> None:
+        if value not in _INSTANCE_TYPES:
+            raise ValueError(f"instance_type must be one of {_INSTANCE_TYPES}")
+        with self._lock:
+            self._settings.instance_type = value
+
+    @property
+    def single_session_mode(self) -> bool:
+        return self._settings.single_session_mode
+
+    @single_session_mode.setter
+    def single_session_mode(self, value: bool) -> None:
+        with self._lock:
+            self._settings.single_session_mode = bool(value)
+
+    @property
+    def native_api_enabled(self) -> bool:
+        return self._settings.native_api_enabled
+
+    @native_api_enabled.setter
+    def native_api_enabled(self, value: bool) -> None:
+        with self._lock:
+            self._settings.native_api_enabled = bool(value)
+
+    @property
+    def client_trust(self) -> bool:
+        """When on, a password sign-in on a client the user never signed in on asks for an email code."""
+        return self._settings.client_trust
+
+    @client_trust.setter
+    def client_trust(self, value: bool) -> None:
+        with self._lock:
+            self._settings.client_trust = bool(value)
+
+    @property
+    def sign_up_required(self) -> frozenset[str]:
+        return self._settings.sign_up_required
+
+    @sign_up_required.setter
+    def sign_up_required(self, fields: Iterable[str]) -> None:
+        with self._lock:
+            self._settings.sign_up_required = frozenset(fields)
+
+    @property
+    def max_code_attempts(self) -> int:
+        return self._settings.max_code_attempts
+
+    # ------------------------------------------------------------------ seeding
+    def add_user(
+        self,
+        *,
+        email_addresses: str | Sequence[str] = (),
+        phone_numbers: str | Sequence[str] = (),
+        username: str | None = None,
+        password: str | None = None,
+        first_name: str | None = None,
+        last_name: str | None = None,
+        totp_secret: str | bool | None = None,
+        backup_codes: Sequence[str] | bool | None = None,
+        mfa: bool | None = None,
+        public_metadata: Mapping[str, Any] | None = None,
+        unsafe_metadata: Mapping[str, Any] | None = None,
+    ) -> SeededUser:
+        """Create a user. `totp_secret=True` / `backup_codes=True` generate them; `mfa=True` without TOTP
+        makes the primary phone a second factor (SMS codes)."""
+        emails = [email_addresses] if isinstance(email_addresses, str) else list(email_addresses)
+        phones_raw = [phone_numbers] if isinstance(phone_numbers, str) else list(phone_numbers)
+        phones = []
+        for raw in phones_raw:
+            phone = normalize_phone(raw)
+            if phone is None:
+                raise ValueError(f"not a phone number: {raw!r}")
+            phones.append(phone)
+        if not (emails or phones or username):
+            raise ValueError("a user needs an email address, a phone number or a username")
+        secret: str | None
+        if totp_secret is True:
+            secret = base64.b32encode(secrets.token_bytes(20)).decode().rstrip("=")
+        else:
+            secret = totp_secret or None
+        codes: list[str]
+        if backup_codes is True:
+            codes = [secrets.token_hex(4) for _ in range(10)]
+        else:
+            codes = list(backup_codes or [])
+        wants_phone_mfa = bool(mfa) and secret is None
+        if wants_phone_mfa and not phones:
+            raise ValueError("mfa=True without a TOTP secret needs a phone number for SMS codes")
+        with self._lock:
+            svc = self._service
+            for kind, values in (("email_address", emails), ("phone_number", phones)):
+                for value in values:
+                    if svc.identifier_taken(kind, value):
+                        raise ValueError(f"{value!r} already belongs to a user")
+            if username and svc.identifier_taken("username", username):
+                raise ValueError(f"username {username!r} is taken")
+            now = self.clock.now_ms
+            user = User(
+                id=new_id("user"),
+                created_at=now,
+                updated_at=now,
+                username=username,
+                first_name=first_name,
+                last_name=last_name,
+                password=password,
+                password_last_updated_at=now if password else None,
+                totp_secret=secret,
+                backup_codes=codes,
+                mfa_enabled_at=now if (secret or wants_phone_mfa) else None,
+                public_metadata=dict(public_metadata or {}),
+                unsafe_metadata=dict(unsafe_metadata or {}),
+            )
+            for email in emails:
+                user.email_addresses.append(
+                    EmailAddress(new_id("idn"), email, Verification("admin", "verified"), now, now)
+                )
+            for i, phone in enumerate(phones):
+                user.phone_numbers.append(
+                    PhoneNumber(
+                        new_id("idn"),
+                        phone,
+                        Verification("admin", "verified"),
+                        now,
+                        now,
+                        reserved_for_second_factor=wants_phone_mfa and i == 0,
+                        default_second_factor=wants_phone_mfa and i == 0,
+                    )
+                )
+            user.primary_email_address_id = user.email_addresses[0].id if user.email_addresses else None
+            user.primary_phone_number_id = user.phone_numbers[0].id if user.phone_numbers else None
+            svc.users[user.id] = user
+            return SeededUser(
+                id=user.id,
+                email_addresses=tuple(emails),
+                phone_numbers=tuple(phones),
+                email_address_ids=tuple(e.id for e in user.email_addresses),
+                phone_number_ids=tuple(p.id for p in user.phone_numbers),
+                username=username,
+                password=password,
+                totp_secret=secret,
+                backup_codes=tuple(codes),
+            )
+
+    def add_organization(
+        self, name: str, slug: str | None = None, *, members: Mapping[str, str] | None = None
+    ) -> SeededOrganization:
+        """Create an organization; `members` maps user ids to roles (`org:admin`, `org:member`)."""
+        with self._lock:
+            now = self.clock.now_ms
+            org_slug = slug or re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "org"
+            org = Organization(new_id("org"), name, org_slug, now, now)
+            self._service.organizations[org.id] = org
+        for user_id, role in (members or {}).items():
+            self.add_membership(org.id, user_id, role)
+        return SeededOrganization(org.id, org.name, org.slug)
+
+    def add_membership(self, organization_id: str, user_id: str, role: str = "org:member") -> str:
+        with self._lock:
+            svc = self._service
+            if organization_id not in svc.organizations:
+                raise KeyError(organization_id)
+            if user_id not in svc.users:
+                raise KeyError(user_id)
+            now = self.clock.now_ms
+            permissions = (
+                ["org:sys_memberships:manage", "org:sys_memberships:read", "org:sys_profile:manage"]
+                if role == "org:admin"
+                else ["org:sys_memberships:read"]
+            )
+            membership = Membership(new_id("orgmem"), organization_id, user_id, role, permissions, now, now)
+            svc.memberships.append(membership)
+            return membership.id
+
+    def add_jwt_template(self, name: str, claims: Mapping[str, Any], lifetime: int = 60) -> None:
+        """A JWT template: `claims` may use shortcodes such as `{{user.id}}` or `{{org.slug}}`."""
+        with self._lock:
+            self._service.templates[name] = JwtTemplate(name, dict(claims), int(lifetime))
+
+    def create_sign_in_ticket(self, user_id: str) -> str:
+        """A one-use ticket (as the Backend API's sign-in tokens) for `strategy=ticket` sign-ins."""
+        with self._lock:
+            if user_id not in self._service.users:
+                raise KeyError(user_id)
+            ticket = "tkt_" + secrets.token_urlsafe(24)
+            self._service.tickets[ticket] = user_id
+            return ticket
+
+    def create_invitation_ticket(self, email_address: str) -> str:
+        """A one-use invitation ticket: a sign-up with it gets `email_address`, already verified."""
+        with self._lock:
+            ticket = "tkt_" + secrets.token_urlsafe(24)
+            self._service.tickets[ticket] = email_address
+            return ticket
+
+    def complete_email_link(self, email_address: str) -> bool:
+        """Act as if the user clicked the email link sent to `email_address`."""
+        with self._lock:
+            return self._service.complete_email_link(email_address)
+
+    def require_expired_token(self, session_id: str) -> None:
+        """Make the next token request of this session answer 422 `missing_expired_token` unless it carries
+        one of the session's earlier JWTs as `expired_token`."""
+        with self._lock:
+            self._service.sessions[session_id].needs_expired_token = True
+
+    def totp_code(self, secret: str, *, offset_steps: int = 0) -> str:
+        """The TOTP code for `secret` at the emulator clock's current time."""
+        return totp(secret, self.clock.now_s + 30 * offset_steps)
+
+    # ------------------------------------------------------------------ inspection
+    @property
+    def sent_codes(self) -> list[SentCode]:
+        """Every code the emulator would have emailed or texted, oldest first."""
+        with self._lock:
+            return list(self._service.outbox)
+
+    def last_code(self, to: str) -> str | None:
+        """The latest code sent to an email address or phone number."""
+        phone = normalize_phone(to)
+        with self._lock:
+            for sent in reversed(self._service.outbox):
+                if sent.to.lower() == to.lower() or (phone is not None and sent.to == phone):
+                    return sent.code
+        return None
+
+    def user_json(self, user_id: str) -> dict[str, Any]:
+        """The user as the Frontend API would show it."""
+        with self._lock:
+            return self._service.user_json(self._service.users[user_id])
+
+    def session_status(self, session_id: str) -> str:
+        with self._lock:
+            return self._service.refresh_session(self._service.sessions[session_id]).status
+
+    def jwks(self) -> dict[str, Any]:
+        """The JSON Web Key Set that verifies the session tokens."""
+        return {"keys": [self._service.key.jwk()]}
+
+    @property
+    def request_counts(self) -> dict[tuple[str, str], int]:
+        """Requests received so far, keyed by (METHOD, path)."""
+        with self._lock:
+            return dict(self._counts)
+
+    def reset_counts(self) -> None:
+        with self._lock:
+            self._counts.clear()
+
+    # ------------------------------------------------------------------ faults
+    def inject_fault(
+        self,
+        path: str,
+        *,
+        times: int = 1,
+        status: int | None = None,
+        body: bytes | str | Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        retry_after: int | str | None = None,
+        drop_connection: bool = False,
+        delay: float | None = None,
+        truncate: bool = False,
+        html: bool = False,
+        method: str | None = None,
+    ) -> Fault:
+        """Make the next `times` requests to `path` (exact or a `*` pattern) fail.
+
+        `status` (with an optional `body`, `headers`, `retry_after`) answers in the service's place; `html`
+        answers an HTML error page (502 unless `status` says otherwise); `drop_connection` closes without an
+        answer; `delay` waits that many seconds before answering; `truncate` sends the real answer cut short.
+        """
+        if times < 1:
+            raise ValueError("times must be at least 1")
+        raw: bytes | None
+        if body is None:
+            raw = None
+        elif isinstance(body, bytes):
+            raw = body
+        elif isinstance(body, str):
+            raw = body.encode()
+        else:
+            raw = json.dumps(dict(body)).encode()
+        if status == 429 and retry_after is None and not (headers and "Retry-After" in headers):
+            retry_after = 1
+        return self._faults.arm(
+            Fault(
+                path=path,
+                remaining=times,
+                method=method,
+                status=status,
+                body=raw,
+                headers=dict(headers or {}),
+                retry_after=retry_after,
+                drop_connection=drop_connection,
+                delay=delay,
+                truncate=truncate,
+                html=html,
+            )
+        )
+
+    def clear_faults(self) -> None:
+        self._faults.clear()
+
+    # ------------------------------------------------------------------ shells
+    def transport(self) -> EmulatorTransport:
+        """An httpx transport (sync and async) that answers from this emulator without a socket."""
+        from ._transport import EmulatorTransport
+
+        return EmulatorTransport(self)
+
+    def serve(self, port: int = 0, host: str = "127.0.0.1") -> EmulatorServer:
+        """Serve this emulator over HTTP on loopback; use as a context manager (`with emu.serve() as srv`)."""
+        from ._server import EmulatorServer
+
+        return EmulatorServer(self, port=port, host=host)
+
+    # ------------------------------------------------------------------ the request loop
+    def handle(
+        self,
+        method: str,
+        url: str,
+        headers: Mapping[str, str] | Iterable[tuple[str, str]] = (),
+        body: bytes = b"",
+    ) -> Reply:
+        """Answer one HTTP request. Never raises."""
+        try:
+            return self._handle(method.upper(), url, headers, body)
+        except Exception:  # pragma: no cover - a bug; answer like the real service would rather than crash
+            log.exception("emulator failed on %s %s", method, url)
+            return self._error_reply(internal_error(), [])
+
+    def _handle(
+        self, method: str, url: str, raw_headers: Mapping[str, str] | Iterable[tuple[str, str]], body: bytes
+    ) -> Reply:
+        parts = urlsplit(url)
+        path = parts.path or "/"
+        pairs = raw_headers.items() if isinstance(raw_headers, Mapping) else raw_headers
+        headers: dict[str, str] = {}
+        for key, value in pairs:
+            headers[str(key).lower()] = str(value)
+        query = dict(parse_qsl(parts.query, keep_blank_values=True, errors="replace"))
+        with self._lock:
+            self._counts[(method, path)] += 1
+        fault = self._faults.take(method, path)
+        delay = (fault.delay or 0.0) if fault is not None else 0.0
+        if fault is not None and fault.replaces_answer:
+            if fault.drop_connection:
+                return Reply(0, [], b"", delay=delay, drop_connection=True)
+            status, fault_headers, fault_body = fault.answer()
+            return Reply(
+                status, list(fault_headers.items()), fault_body, delay=delay, truncate=fault.truncate
+            )
+        reply = self._answer(method, path, query, headers, body, parts.scheme or "http", parts.netloc)
+        if fault is not None:
+            return Reply(reply.status, reply.headers, reply.body, delay=delay, truncate=fault.truncate)
+        return reply
+
+    def _answer(
+        self,
+        method: str,
+        path: str,
+        query: dict[str, str],
+        headers: dict[str, str],
+        body: bytes,
+        scheme: str,
+        host: str,
+    ) -> Reply:
+        cors = self._cors_headers(headers)
+        if method == "OPTIONS":
+            return Reply(204, cors, b"")
+        route, params = self._match(method, path)
+        issuer = f"{scheme}://{headers.get('host') or host or '127.0.0.1'}"
+        with self._lock:
+            device: _Device | None = None
+            try:
+                if route is None:
+                    if params:  # the path exists, the method does not
+                        raise FapiError(
+                            405,
+                            "method_not_allowed",
+                            "Method not allowed",
+                            f"{method} is not allowed on {path}.",
+                        )
+                    raise FapiError(404, "resource_not_found", "not found", f"There is nothing at {path}.")
+                form = parse_form(body)
+                call = Call(method, path, params, form, query, headers, issuer)
+                if route.scope != "public":
+                    device = self._identify(route.scope, query, headers, call)
+                answer: Answer = getattr(self._service, route.handler)(call)
+                if device is not None:
+                    self._settle_device(device, call, scheme)
+            except FapiError as error:
+                return self._error_reply(error, cors + (list(device.headers.items()) if device else []))
+            out = cors + list(answer.headers.items())
+            if device is not None:
+                out += list(device.headers.items())
+            if answer.status == 204 or answer.body is None:
+                return Reply(answer.status, out, b"")
+            payload = json.dumps(answer.body, separators=(",", ":")).encode()
+            return Reply(answer.status, [("Content-Type", "application/json"), *out], payload)
+
+    @staticmethod
+    def _match(method: str, path: str) -> tuple[_Route | None, dict[str, str]]:
+        path_exists = False
+        for route in ROUTES:
+            found = route.pattern.match(path)
+            if found:
+                if route.method == method:
+                    return route, found.groupdict()
+                path_exists = True
+        return None, ({"_": path} if path_exists else {})
+
+    @staticmethod
+    def _cors_headers(headers: Mapping[str, str]) -> list[tuple[str, str]]:
+        origin = headers.get("origin")
+        if not origin:
+            return []
+        return [("Access-Control-Allow-Origin", origin), ("Access-Control-Allow-Credentials", "true")]
+
+    def _error_reply(self, error: FapiError, extra: list[tuple[str, str]]) -> Reply:
+        payload = {"errors": [error.to_error()], "clerk_trace_id": new_trace_id()}
+        return Reply(
+            error.status,
+            [("Content-Type", "application/json"), *extra, *error.headers.items()],
+            json.dumps(payload, separators=(",", ":")).encode(),
+        )
+
+    # ------------------------------------------------------------------ who is the device
+    def _identify(
+        self, scope: str, query: Mapping[str, str], headers: Mapping[str, str], call: Call
+    ) -> _Device:
+        svc = self._service
+        native = query.get("_is_native", "").lower() in _NATIVE_TRUE
+        if native:
+            if not self._settings.native_api_enabled:
+                raise FapiError(
+                    400,
+                    "native_api_disabled",
+                    "Native API disabled",
+                    "The Native API is turned off for this instance; turn it on to use _is_native requests.",
+                )
+            device = _Device("native")
+            if scope == "environment":
+                return device
+            token = headers.get("authorization", "").strip()
+            if token.lower().startswith("bearer"):
+                token = token[6:].strip()
+            if token:
+                device.client_id = self._client_from_token(token, strict=self.strict_token_rotation)
+        elif self._settings.instance_type == "development":
+            db_token = query.get("__clerk_db_jwt") or query.get("__dev_session")
+            browser = svc.dev_browsers.get(db_token) if db_token else None
+            if browser is None:
+                raise dev_browser_unauthenticated()
+            device = _Device("dev_browser", dev_browser_token=browser.token)
+            device.headers["Clerk-Db-Jwt"] = browser.token
+            device.client_id = browser.client_id
+        else:
+            if not headers.get("origin"):
+                raise FapiError(
+                    403,
+                    "origin_invalid",
+                    "Invalid origin",
+                    "Browser requests to a production instance must carry an Origin header.",
+                )
+            device = _Device("cookie")
+            if scope == "environment":
+                return device
+            cookie = _read_cookie(headers.get("cookie", ""), "__client")
+            if cookie:
+                device.client_id = self._client_from_token(cookie, strict=False)
+        client = svc.clients.get(device.client_id) if device.client_id else None
+        if client is not None and not client.alive:
+            client = None
+        if scope == "create" or (scope == "lazy" and client is None):
+            client = svc.new_client()
+            device.client_created = True
+            if device.mode == "cookie":
+                # The cookie's own expiry, which clerk-js reads to decide when to touch the session.
+                client.cookie_expires_at = self.clock.now_ms + _COOKIE_MAX_AGE_S * 1000
+        call.client = client
+        return device
+
+    def _client_from_token(self, token: str, *, strict: bool) -> str | None:
+        payload = self._signer.check(token)
+        if payload is None or not isinstance(payload.get("cid"), str):
+            raise authentication_invalid("The client token is not one this instance issued.")
+        client = self._service.clients.get(payload["cid"])
+        if client is not None and strict and payload.get("gen") != client.token_generation:
+            raise authentication_invalid("The client token was superseded by a newer one.")
+        client_id: str = payload["cid"]
+        return client_id
+
+    def _issue_token(self, client_id: str) -> str:
+        client = self._service.clients[client_id]
+        client.token_generation += 1
+        token = self._signer.issue(
+            {"cid": client.id, "gen": client.token_generation, "rot": secrets.token_hex(8)}
+        )
+        client.latest_token = token
+        return token
+
+    def _settle_device(self, device: _Device, call: Call, scheme: str) -> None:
+        """After a handler ran: hand the device its (new, rotated or cleared) client credential."""
+        client = call.client
+        if device.mode == "native":
+            if call.clear_client:
+                device.headers["Authorization"] = ""
+            elif client is not None and client.alive:
+                device.headers["Authorization"] = self._issue_token(client.id)
+        elif device.mode == "dev_browser":
+            browser = self._service.dev_browsers[device.dev_browser_token or ""]
+            if call.clear_client:
+                browser.client_id = None
+            elif client is not None:
+                browser.client_id = client.id
+        else:
+            secure = "; Secure" if scheme == "https" else ""
+            if call.clear_client:
+                device.headers["Set-Cookie"] = f"__client=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}"
+            elif client is not None and device.client_created:
+                token = self._issue_token(client.id)
+                device.headers["Set-Cookie"] = (
+                    f"__client={token}; Path=/; Max-Age={_COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Lax{secure}"
+                )
+
+
+def _read_cookie(header: str, name: str) -> str | None:
+    if not header:
+        return None
+    jar: SimpleCookie = SimpleCookie()
+    try:
+        jar.load(header)
+    except CookieError:
+        return None
+    morsel = jar.get(name)
+    return morsel.value if morsel is not None else None
