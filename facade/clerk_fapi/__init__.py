@@ -1,9 +1,108 @@
 """clerk_fapi: a Python client for Clerk's Frontend API.
 
-The public entry point. Users import everything they need from here; the generated
-raw layer (``clerk_fapi_raw``) is an implementation detail.
+The documented ``Client`` object (the sessions on one device and any sign-in or sign-up in
+progress), sync and async::
+
+    from clerk_fapi import Client
+
+    with Client(publishable_key="pk_test_...") as client:
+        client.reload()
+        print(client.is_new(), client.active_sessions)
+
+Everything users need is importable from here; the generated raw layer (``clerk_fapi_raw``) is an
+implementation detail.
 """
 
+from ._client import DEFAULT_API_VERSION, AsyncClient, Client
+from ._engine import RetryPolicy
+from ._errors import (
+    AuthenticationError,
+    BadRequestError,
+    ClerkAPIError,
+    ClerkConnectionError,
+    ClerkError,
+    ClerkTimeoutError,
+    ConfigurationError,
+    ConflictError,
+    ErrorDetail,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ResponseParseError,
+    ServerError,
+    SignInIncompleteError,
+    TokenStoreError,
+    UnprocessableEntityError,
+)
+from ._models import (
+    ClientState,
+    EmailAddress,
+    Environment,
+    ExternalAccount,
+    Passkey,
+    PhoneNumber,
+    PublicUserData,
+    Session,
+    SessionStatus,
+    SignIn,
+    SignInFactor,
+    SignInStatus,
+    SignUp,
+    SignUpStatus,
+    SignUpVerifications,
+    Strategy,
+    User,
+    Verification,
+    VerificationStatus,
+    Web3Wallet,
+)
+from ._token_store import FileTokenStore, MemoryTokenStore, TokenStore
 from ._version import __version__
 
-__all__ = ["__version__"]
+__all__ = [
+    "DEFAULT_API_VERSION",
+    "AsyncClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "ClerkAPIError",
+    "ClerkConnectionError",
+    "ClerkError",
+    "ClerkTimeoutError",
+    "Client",
+    "ClientState",
+    "ConfigurationError",
+    "ConflictError",
+    "EmailAddress",
+    "Environment",
+    "ErrorDetail",
+    "ExternalAccount",
+    "FileTokenStore",
+    "MemoryTokenStore",
+    "NotFoundError",
+    "Passkey",
+    "PermissionDeniedError",
+    "PhoneNumber",
+    "PublicUserData",
+    "RateLimitError",
+    "ResponseParseError",
+    "RetryPolicy",
+    "ServerError",
+    "Session",
+    "SessionStatus",
+    "SignIn",
+    "SignInFactor",
+    "SignInIncompleteError",
+    "SignInStatus",
+    "SignUp",
+    "SignUpStatus",
+    "SignUpVerifications",
+    "Strategy",
+    "TokenStore",
+    "TokenStoreError",
+    "UnprocessableEntityError",
+    "User",
+    "Verification",
+    "VerificationStatus",
+    "Web3Wallet",
+    "__version__",
+]

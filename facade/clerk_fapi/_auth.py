@@ -1,0 +1,195 @@
+"""Who the client is: the publishable key, the client token and how it travels.
+
+Native mode (the default): every request carries ``_is_native=1`` and ``Authorization: <client
+token>`` (empty before there is one); every answer may carry a rotated token in its
+``Authorization`` header, stored at once and echoed back verbatim.
+
+Browser mode: the client token is the ``__client`` cookie, sent with an ``Origin`` header; on
+development instances a dev-browser token travels as the ``__clerk_db_jwt`` query parameter instead,
+obtained from ``POST /v1/dev_browser`` and replaced by any ``Clerk-Db-Jwt`` answer header.
+
+:class:`AuthState` is pure bookkeeping (no I/O of its own beyond the token store): the request
+engine asks it to decorate each request and hands it each answer's headers.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import ipaddress
+from collections.abc import Mapping, MutableMapping
+from http.cookies import CookieError, SimpleCookie
+from typing import Final, Literal
+from urllib.parse import urlsplit
+
+import httpx
+
+from ._errors import ConfigurationError
+from ._token_store import CLIENT_TOKEN, DEV_BROWSER_TOKEN, MemoryTokenStore, TokenStore
+
+Mode = Literal["native", "browser"]
+
+CLIENT_COOKIE: Final = "__client"
+DEV_BROWSER_QUERY: Final = "__clerk_db_jwt"
+DEV_BROWSER_HEADER: Final = "clerk-db-jwt"
+TESTING_TOKEN_QUERY: Final = "__clerk_testing_token"
+API_VERSION_HEADER: Final = "clerk-api-version"
+
+
+def frontend_api_from_publishable_key(key: str) -> str:
+    """The Frontend API host encoded in a publishable key (``pk_test_...`` or ``pk_live_...``).
+
+    The part after the prefix is unpadded base64 of ``"<host>$"``.
+    """
+    if not isinstance(key, str):
+        raise ConfigurationError("publishable_key must be a string")
+    prefix = next((p for p in ("pk_test_", "pk_live_") if key.startswith(p)), None)
+    if prefix is None:
+        raise ConfigurationError("publishable_key must start with pk_test_ or pk_live_")
+    encoded = key[len(prefix) :]
+    try:
+        decoded = base64.b64decode(encoded + "=" * (-len(encoded) % 4), validate=True).decode("utf-8")
+    except (binascii.Error, ValueError) as exc:
+        raise ConfigurationError("publishable_key is not valid base64 after its prefix") from exc
+    if decoded.count("$") != 1 or not decoded.endswith("$"):
+        raise ConfigurationError("publishable_key does not decode to '<host>$'")
+    host = decoded[:-1]
+    if "." not in host or any(c in host for c in "/ ?#@"):
+        raise ConfigurationError("publishable_key does not decode to a host name")
+    return host
+
+
+def is_development_key(key: str) -> bool:
+    return key.startswith("pk_test_")
+
+
+def normalize_base_url(frontend_api: str) -> str:
+    """A base URL from ``https://host``, ``host`` or ``http://127.0.0.1:PORT``."""
+    value = frontend_api.strip().rstrip("/")
+    if not value:
+        raise ConfigurationError("frontend_api must not be empty")
+    if "://" not in value:
+        value = "https://" + value
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigurationError(f"frontend_api must be an http(s) URL or a host name, got {frontend_api!r}")
+    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        raise ConfigurationError(
+            "frontend_api may use plain http only for a loopback host (127.0.0.1, localhost)"
+        )
+    if parts.path not in ("", "/"):
+        raise ConfigurationError("frontend_api must not have a path (the /v1 prefix is added by the library)")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class AuthState:
+    """The client's credentials and how they are put on requests and read back from answers."""
+
+    def __init__(
+        self,
+        *,
+        mode: Mode,
+        store: TokenStore | None,
+        dev_browser: bool,
+        origin: str | None,
+        testing_token: str | None,
+        api_version: str | None,
+    ) -> None:
+        if mode not in ("native", "browser"):
+            raise ConfigurationError("mode must be 'native' or 'browser'")
+        self.mode: Mode = mode
+        self.store: TokenStore = store if store is not None else MemoryTokenStore()
+        self.dev_browser = dev_browser and mode == "browser"
+        self.origin = origin
+        self._testing_token = testing_token
+        self.api_version = api_version
+
+    def __repr__(self) -> str:
+        return (
+            f"<AuthState mode={self.mode} dev_browser={self.dev_browser} has_token={self.has_client_token}>"
+        )
+
+    @property
+    def has_client_token(self) -> bool:
+        return bool(self.store.get(CLIENT_TOKEN))
+
+    @property
+    def needs_dev_browser(self) -> bool:
+        return self.dev_browser and not self.store.get(DEV_BROWSER_TOKEN)
+
+    def decorate(self, headers: MutableMapping[str, str], params: MutableMapping[str, str]) -> None:
+        """Put the credentials and the cross-cutting parameters on one request."""
+        if self.api_version:
+            headers[API_VERSION_HEADER] = self.api_version
+        if self._testing_token:
+            params[TESTING_TOKEN_QUERY] = self._testing_token
+        token = self.store.get(CLIENT_TOKEN) or ""
+        if self.mode == "native":
+            params["_is_native"] = "1"
+            headers["Authorization"] = token
+            return
+        if self.origin:
+            headers["Origin"] = self.origin
+        if token:
+            headers["Cookie"] = f"{CLIENT_COOKIE}={token}"
+        db_jwt = self.store.get(DEV_BROWSER_TOKEN)
+        if self.dev_browser and db_jwt:
+            params[DEV_BROWSER_QUERY] = db_jwt
+
+    def absorb(self, response: httpx.Response) -> None:
+        """Store every credential an answer hands back (before its body is even looked at)."""
+        headers = response.headers
+        if self.mode == "native" and "authorization" in headers:
+            value = headers["authorization"].strip()
+            # An empty value or a bare scheme means the server cleared the token.
+            self.store.set(CLIENT_TOKEN, None if value.lower() in ("", "bearer") else value)
+        if self.mode == "browser":
+            cookie = _client_cookie(headers.get_list("set-cookie"))
+            if cookie is not None:
+                self.store.set(CLIENT_TOKEN, cookie or None)
+        if DEV_BROWSER_HEADER in headers and self.mode == "browser":
+            self.store.set(DEV_BROWSER_TOKEN, headers[DEV_BROWSER_HEADER] or None)
+
+    def set_dev_browser_token(self, token: str | None) -> None:
+        self.store.set(DEV_BROWSER_TOKEN, token)
+
+    def forget_client(self) -> None:
+        """Drop the client token (after the client was destroyed)."""
+        self.store.set(CLIENT_TOKEN, None)
+
+    def secrets(self) -> list[str]:
+        """Every secret this state holds, for scrubbing logs."""
+        values = [self.store.get(CLIENT_TOKEN), self.store.get(DEV_BROWSER_TOKEN), self._testing_token]
+        return [v for v in values if v]
+
+
+def _client_cookie(set_cookies: list[str]) -> str | None:
+    """The ``__client`` value among Set-Cookie headers ("" when the server deleted it), or None."""
+    found: str | None = None
+    for raw in set_cookies:
+        jar: SimpleCookie = SimpleCookie()
+        try:
+            jar.load(raw)
+        except CookieError:
+            continue
+        morsel = jar.get(CLIENT_COOKIE)
+        if morsel is None:
+            continue
+        expired = morsel["max-age"] in ("0",) or morsel.value == ""
+        found = "" if expired else morsel.value
+    return found
+
+
+def headers_without_secrets(headers: Mapping[str, str]) -> dict[str, str]:
+    """Headers safe to log."""
+    hidden = {"authorization", "cookie", "set-cookie", DEV_BROWSER_HEADER}
+    return {k: ("<redacted>" if k.lower() in hidden else v) for k, v in headers.items()}

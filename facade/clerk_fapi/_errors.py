@@ -1,0 +1,223 @@
+"""Everything clerk_fapi raises.
+
+    ClerkError
+    ├── ClerkAPIError                 the Frontend API answered with an error status
+    │   ├── BadRequestError           400
+    │   ├── AuthenticationError       401
+    │   ├── PermissionDeniedError     403
+    │   ├── NotFoundError             404
+    │   ├── ConflictError             409
+    │   ├── UnprocessableEntityError  422
+    │   ├── RateLimitError            429
+    │   └── ServerError               5xx
+    ├── ClerkConnectionError          the request did not get an answer
+    │   └── ClerkTimeoutError         ... because it took too long
+    ├── ResponseParseError            an answer that is not what the contract says
+    ├── ConfigurationError            bad arguments to a constructor (e.g. an invalid publishable key)
+    ├── TokenStoreError               the client token could not be read or written
+    └── SignInIncompleteError         a one-call sign-in needs another step
+
+The status classes are chosen in one place, :func:`api_error_for_status`. Messages never carry
+secrets: they name the status, the error code, Clerk's long message and the trace id to quote to
+Clerk support.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "AuthenticationError",
+    "BadRequestError",
+    "ClerkAPIError",
+    "ClerkConnectionError",
+    "ClerkError",
+    "ClerkTimeoutError",
+    "ConfigurationError",
+    "ConflictError",
+    "ErrorDetail",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseParseError",
+    "ServerError",
+    "SignInIncompleteError",
+    "TokenStoreError",
+    "UnprocessableEntityError",
+    "api_error_for_status",
+]
+
+
+class ClerkError(Exception):
+    """The base of every exception clerk_fapi raises."""
+
+
+class ConfigurationError(ClerkError, ValueError):
+    """A constructor or method was given something it cannot use."""
+
+
+class TokenStoreError(ClerkError):
+    """The token store could not be read or written (permissions, a corrupt file...)."""
+
+
+@attrs.frozen
+class ErrorDetail:
+    """One entry of an error answer's ``errors`` list. Any field may be missing in real answers."""
+
+    code: str | None
+    message: str | None
+    long_message: str | None
+    meta: Mapping[str, Any] = attrs.field(factory=dict)
+
+
+class ClerkAPIError(ClerkError):
+    """The Frontend API answered with an error status (4xx or 5xx)."""
+
+    def __init__(
+        self,
+        status_code: int,
+        errors: Sequence[ErrorDetail] = (),
+        *,
+        trace_id: str | None = None,
+        retry_after: float | None = None,
+        operation: str | None = None,
+        note: str | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.errors: tuple[ErrorDetail, ...] = tuple(errors)
+        self.trace_id = trace_id
+        self.retry_after = retry_after
+        self.operation = operation
+        super().__init__(self._describe(note))
+
+    @property
+    def code(self) -> str | None:
+        """The code of the first error (e.g. ``form_password_incorrect``), or None."""
+        return self.errors[0].code if self.errors else None
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """Every error code of the answer, in order."""
+        return tuple(e.code for e in self.errors if e.code)
+
+    @property
+    def long_message(self) -> str | None:
+        first = self.errors[0] if self.errors else None
+        if first is None:
+            return None
+        return first.long_message or first.message
+
+    def _describe(self, note: str | None) -> str:
+        parts = [f"HTTP {self.status_code}"]
+        if self.code:
+            parts.append(self.code)
+        text = " ".join(parts)
+        if self.long_message:
+            text += f": {self.long_message}"
+        if len(self.errors) > 1:
+            text += f" (+{len(self.errors) - 1} more: {', '.join(self.codes[1:])})"
+        if note:
+            text += f" ({note})"
+        if self.operation:
+            text += f" [operation {self.operation}]"
+        if self.trace_id:
+            text += f" [clerk_trace_id {self.trace_id}]"
+        return text
+
+
+class BadRequestError(ClerkAPIError):
+    """HTTP 400."""
+
+
+class AuthenticationError(ClerkAPIError):
+    """HTTP 401: the client token (or dev browser) is missing, unknown or expired."""
+
+
+class PermissionDeniedError(ClerkAPIError):
+    """HTTP 403."""
+
+
+class NotFoundError(ClerkAPIError):
+    """HTTP 404: e.g. ``resource_not_found`` for an unknown session, sign-in or sign-up."""
+
+
+class ConflictError(ClerkAPIError):
+    """HTTP 409."""
+
+
+class UnprocessableEntityError(ClerkAPIError):
+    """HTTP 422: the form was rejected (wrong password, wrong code, unknown parameter...)."""
+
+
+class RateLimitError(ClerkAPIError):
+    """HTTP 429: too many requests (``retry_after`` says how long to wait), or ``bot_detected``."""
+
+
+class ServerError(ClerkAPIError):
+    """HTTP 5xx."""
+
+
+_BY_STATUS: dict[int, type[ClerkAPIError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def api_error_for_status(status_code: int) -> type[ClerkAPIError]:
+    """The exception class for an HTTP error status."""
+    if status_code >= 500:
+        return ServerError
+    return _BY_STATUS.get(status_code, ClerkAPIError)
+
+
+class ClerkConnectionError(ClerkError):
+    """The request got no answer: the connection failed or was dropped."""
+
+    def __init__(self, message: str, *, operation: str | None = None) -> None:
+        self.operation = operation
+        super().__init__(f"{message} [operation {operation}]" if operation else message)
+
+
+class ClerkTimeoutError(ClerkConnectionError):
+    """The request timed out (see the ``timeout`` option)."""
+
+
+class ResponseParseError(ClerkError):
+    """An answer whose body is not what the contract says: HTML, truncated JSON, the wrong shape."""
+
+    def __init__(
+        self,
+        operation: str,
+        status_code: int,
+        content_type: str | None,
+        reason: str,
+    ) -> None:
+        self.operation = operation
+        self.status_code = status_code
+        self.content_type = content_type
+        self.reason = reason
+        super().__init__(
+            f"could not parse the answer to {operation}: HTTP {status_code}, "
+            f"content type {content_type or 'none'}: {reason}"
+        )
+
+
+class SignInIncompleteError(ClerkError):
+    """A one-call sign-in did not complete: the sign-in needs another step.
+
+    ``status`` is the sign-in's status (e.g. ``needs_second_factor``, ``needs_new_password``) and
+    ``sign_in`` the sign-in itself, so the caller can go on with it.
+    """
+
+    def __init__(self, status: str, sign_in: Any, message: str) -> None:
+        self.status = status
+        self.sign_in = sign_in
+        super().__init__(message)

@@ -1,0 +1,642 @@
+"""Read models: the Frontend API's resources as the facade shows them.
+
+Built from the generated models (never from raw JSON): snake_case attributes, timestamps as
+UTC-aware ``datetime``, statuses and strategies as plain strings (the ``*Status`` classes name the
+known values; an unknown value stays its string), and every field the server sent that this
+version does not know in ``extra``. Values are immutable; a new answer from the server builds new
+objects.
+
+The conversion from generated models lives in the ``from_raw`` functions at the bottom; together
+with :mod:`clerk_fapi._raw` they are the only code that knows the generated layer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any, ClassVar, Final, TypeVar
+
+import attrs
+from clerk_fapi_raw import models as raw
+from clerk_fapi_raw.types import Unset
+
+from ._errors import ErrorDetail
+
+__all__ = [
+    "ClientState",
+    "EmailAddress",
+    "Environment",
+    "ExternalAccount",
+    "Passkey",
+    "PhoneNumber",
+    "PublicUserData",
+    "Session",
+    "SessionStatus",
+    "SignIn",
+    "SignInFactor",
+    "SignInStatus",
+    "SignUp",
+    "SignUpStatus",
+    "SignUpVerifications",
+    "Strategy",
+    "User",
+    "Verification",
+    "VerificationStatus",
+    "Web3Wallet",
+]
+
+
+# ----- known values ------------------------------------------------------------------------------
+class SessionStatus:
+    """Known session statuses. The server adds values over time; compare with these, never enumerate."""
+
+    ACTIVE: Final = "active"
+    PENDING: Final = "pending"
+    ENDED: Final = "ended"
+    EXPIRED: Final = "expired"
+    REMOVED: Final = "removed"
+    REPLACED: Final = "replaced"
+    REVOKED: Final = "revoked"
+    ABANDONED: Final = "abandoned"
+    SIGNED_IN: ClassVar[frozenset[str]] = frozenset({ACTIVE, PENDING})
+
+
+class SignInStatus:
+    NEEDS_IDENTIFIER: Final = "needs_identifier"
+    NEEDS_FIRST_FACTOR: Final = "needs_first_factor"
+    NEEDS_SECOND_FACTOR: Final = "needs_second_factor"
+    NEEDS_CLIENT_TRUST: Final = "needs_client_trust"
+    NEEDS_NEW_PASSWORD: Final = "needs_new_password"
+    NEEDS_PROTECT_CHECK: Final = "needs_protect_check"
+    COMPLETE: Final = "complete"
+    ABANDONED: Final = "abandoned"
+
+
+class SignUpStatus:
+    MISSING_REQUIREMENTS: Final = "missing_requirements"
+    COMPLETE: Final = "complete"
+    ABANDONED: Final = "abandoned"
+
+
+class VerificationStatus:
+    UNVERIFIED: Final = "unverified"
+    VERIFIED: Final = "verified"
+    TRANSFERABLE: Final = "transferable"
+    FAILED: Final = "failed"
+    EXPIRED: Final = "expired"
+
+
+class Strategy:
+    """Known verification strategies (first factors, second factors, sign-up verifications)."""
+
+    PASSWORD: Final = "password"
+    EMAIL_CODE: Final = "email_code"
+    EMAIL_LINK: Final = "email_link"
+    PHONE_CODE: Final = "phone_code"
+    TOTP: Final = "totp"
+    BACKUP_CODE: Final = "backup_code"
+    TICKET: Final = "ticket"
+    PASSKEY: Final = "passkey"
+    RESET_PASSWORD_EMAIL_CODE: Final = "reset_password_email_code"
+    RESET_PASSWORD_PHONE_CODE: Final = "reset_password_phone_code"
+
+
+# ----- models ------------------------------------------------------------------------------------
+def _extra() -> Any:
+    return attrs.field(factory=dict, repr=False, eq=False)
+
+
+@attrs.frozen
+class Verification:
+    """The state of proving one factor or identification."""
+
+    status: str | None
+    strategy: str | None
+    attempts: int | None = None
+    expire_at: datetime | None = None
+    error: ErrorDetail | None = None
+    external_verification_redirect_url: str | None = attrs.field(default=None, repr=False)
+    nonce: str | None = attrs.field(default=None, repr=False)
+    message: str | None = attrs.field(default=None, repr=False)
+    object: str | None = attrs.field(default=None, repr=False)
+    # Sign-up verifications only.
+    next_action: str | None = None
+    supported_strategies: tuple[str, ...] | None = attrs.field(default=None, repr=False)
+    extra: Mapping[str, Any] = _extra()
+
+    @property
+    def is_verified(self) -> bool:
+        return self.status == VerificationStatus.VERIFIED
+
+
+@attrs.frozen
+class SignInFactor:
+    """One way to prove the identity in a sign-in (an entry of ``supported_*_factors``)."""
+
+    strategy: str | None
+    safe_identifier: str | None = None
+    email_address_id: str | None = attrs.field(default=None, repr=False)
+    phone_number_id: str | None = attrs.field(default=None, repr=False)
+    web3_wallet_id: str | None = attrs.field(default=None, repr=False)
+    passkey_id: str | None = attrs.field(default=None, repr=False)
+    primary: bool | None = attrs.field(default=None, repr=False)
+    default: bool | None = attrs.field(default=None, repr=False)
+    extra: Mapping[str, Any] = _extra()
+
+
+@attrs.frozen
+class EmailAddress:
+    id: str
+    email_address: str | None
+    verification: Verification | None = attrs.field(default=None, repr=False)
+    reserved: bool | None = attrs.field(default=None, repr=False)
+    created_at: datetime | None = attrs.field(default=None, repr=False)
+    updated_at: datetime | None = attrs.field(default=None, repr=False)
+    extra: Mapping[str, Any] = _extra()
+
+
+@attrs.frozen
+class PhoneNumber:
+    id: str
+    phone_number: str | None
+    verification: Verification | None = attrs.field(default=None, repr=False)
+    reserved_for_second_factor: bool | None = attrs.field(default=None, repr=False)
+    default_second_factor: bool | None = attrs.field(default=None, repr=False)
+    created_at: datetime | None = attrs.field(default=None, repr=False)
+    updated_at: datetime | None = attrs.field(default=None, repr=False)
+    extra: Mapping[str, Any] = _extra()
+
+
+@attrs.frozen
+class Web3Wallet:
+    id: str
+    web3_wallet: str | None
+    verification: Verification | None = attrs.field(default=None, repr=False)
+    extra: Mapping[str, Any] = _extra()
+
+
+@attrs.frozen
+class ExternalAccount:
+    id: str
+    provider: str | None
+    email_address: str | None = None
+    provider_user_id: str | None = attrs.field(default=None, repr=False)
+    username: str | None = attrs.field(default=None, repr=False)
+    verification: Verification | None = attrs.field(default=None, repr=False)
+    extra: Mapping[str, Any] = _extra()
+
+
+@attrs.frozen
+class Passkey:
+    id: str
+    name: str | None
+    last_used_at: datetime | None = attrs.field(default=None, repr=False)
+    extra: Mapping[str, Any] = _extra()
+
+
+@attrs.frozen
+class User:
+    """The user of a session."""
+
+    id: str
+    username: str | None = None
+    first_name: str | None = None
+    last_name: str | None = None
+    primary_email_address_id: str | None = attrs.field(default=None, repr=False)
+    primary_phone_number_id: str | None = attrs.field(default=None, repr=False)
+    primary_web3_wallet_id: str | None = attrs.field(default=None, repr=False)
+    email_addresses: tuple[EmailAddress, ...] = attrs.field(default=(), repr=False)
+    phone_numbers: tuple[PhoneNumber, ...] = attrs.field(default=(), repr=False)
+    web3_wallets: tuple[Web3Wallet, ...] = attrs.field(default=(), repr=False)
+    external_accounts: tuple[ExternalAccount, ...] = attrs.field(default=(), repr=False)
+    passkeys: tuple[Passkey, ...] = attrs.field(default=(), repr=False)
+    image_url: str | None = attrs.field(default=None, repr=False)
+    has_image: bool | None = attrs.field(default=None, repr=False)
+    password_enabled: bool | None = attrs.field(default=None, repr=False)
+    two_factor_enabled: bool | None = attrs.field(default=None, repr=False)
+    totp_enabled: bool | None = attrs.field(default=None, repr=False)
+    backup_code_enabled: bool | None = attrs.field(default=None, repr=False)
+    public_metadata: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
+    unsafe_metadata: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
+    external_id: str | None = attrs.field(default=None, repr=False)
+    banned: bool | None = attrs.field(default=None, repr=False)
+    locked: bool | None = attrs.field(default=None, repr=False)
+    last_sign_in_at: datetime | None = attrs.field(default=None, repr=False)
+    last_active_at: datetime | None = attrs.field(default=None, repr=False)
+    legal_accepted_at: datetime | None = attrs.field(default=None, repr=False)
+    created_at: datetime | None = attrs.field(default=None, repr=False)
+    updated_at: datetime | None = attrs.field(default=None, repr=False)
+    extra: Mapping[str, Any] = _extra()
+
+    @property
+    def primary_email_address(self) -> EmailAddress | None:
+        return next((e for e in self.email_addresses if e.id == self.primary_email_address_id), None)
+
+    @property
+    def primary_phone_number(self) -> PhoneNumber | None:
+        return next((p for p in self.phone_numbers if p.id == self.primary_phone_number_id), None)
+
+    @property
+    def full_name(self) -> str | None:
+        name = " ".join(p for p in (self.first_name, self.last_name) if p)
+        return name or None
+
+
+@attrs.frozen
+class PublicUserData:
+    """What may be shown about a session's user without loading the user."""
+
+    identifier: str | None
+    first_name: str | None = None
+    last_name: str | None = None
+    username: str | None = attrs.field(default=None, repr=False)
+    user_id: str | None = attrs.field(default=None, repr=False)
+    image_url: str | None = attrs.field(default=None, repr=False)
+    has_image: bool | None = attrs.field(default=None, repr=False)
+    extra: Mapping[str, Any] = _extra()
+
+
+@attrs.frozen
+class Session:
+    """A signed-in (or formerly signed-in) user on this client."""
+
+    id: str
+    status: str
+    user: User | None = attrs.field(default=None, repr=False)
+    public_user_data: PublicUserData | None = attrs.field(default=None, repr=False)
+    last_active_organization_id: str | None = None
+    # The latest session JWT: a secret, never in a repr.
+    last_active_token: str | None = attrs.field(default=None, repr=False)
+    actor: Mapping[str, Any] | None = attrs.field(default=None, repr=False)
+    factor_verification_age: tuple[int, ...] | None = attrs.field(default=None, repr=False)
+    tasks: tuple[str, ...] | None = attrs.field(default=None, repr=False)
+    expire_at: datetime | None = attrs.field(default=None, repr=False)
+    abandon_at: datetime | None = attrs.field(default=None, repr=False)
+    last_active_at: datetime | None = attrs.field(default=None, repr=False)
+    created_at: datetime | None = attrs.field(default=None, repr=False)
+    updated_at: datetime | None = attrs.field(default=None, repr=False)
+    extra: Mapping[str, Any] = _extra()
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == SessionStatus.ACTIVE
+
+    @property
+    def is_signed_in(self) -> bool:
+        """Active or pending (signed in with tasks outstanding)."""
+        return self.status in SessionStatus.SIGNED_IN
+
+    @property
+    def identifier(self) -> str | None:
+        """The user's identifier (email, phone or username) as the server shows it."""
+        return self.public_user_data.identifier if self.public_user_data else None
+
+
+@attrs.frozen
+class SignIn:
+    """A sign-in attempt in progress or finished."""
+
+    id: str
+    status: str
+    identifier: str | None = None
+    supported_identifiers: tuple[str, ...] = attrs.field(default=(), repr=False)
+    supported_first_factors: tuple[SignInFactor, ...] = attrs.field(default=(), repr=False)
+    supported_second_factors: tuple[SignInFactor, ...] = attrs.field(default=(), repr=False)
+    first_factor_verification: Verification | None = attrs.field(default=None, repr=False)
+    second_factor_verification: Verification | None = attrs.field(default=None, repr=False)
+    user_data: Mapping[str, Any] | None = attrs.field(default=None, repr=False)
+    created_session_id: str | None = None
+    client_trust_state: str | None = attrs.field(default=None, repr=False)
+    abandon_at: datetime | None = attrs.field(default=None, repr=False)
+    extra: Mapping[str, Any] = _extra()
+
+    @property
+    def is_complete(self) -> bool:
+        return self.status == SignInStatus.COMPLETE
+
+    def first_factor(self, strategy: str) -> SignInFactor | None:
+        """The supported first factor for ``strategy`` (the primary one when there are several)."""
+        return _pick_factor(self.supported_first_factors, strategy)
+
+    def second_factor(self, strategy: str) -> SignInFactor | None:
+        return _pick_factor(self.supported_second_factors, strategy)
+
+
+def _pick_factor(factors: tuple[SignInFactor, ...], strategy: str) -> SignInFactor | None:
+    matching = [f for f in factors if f.strategy == strategy]
+    return next((f for f in matching if f.primary), matching[0] if matching else None)
+
+
+@attrs.frozen
+class SignUpVerifications:
+    email_address: Verification | None = None
+    phone_number: Verification | None = None
+    web3_wallet: Verification | None = None
+    external_account: Verification | None = None
+    extra: Mapping[str, Any] = _extra()
+
+
+@attrs.frozen
+class SignUp:
+    """A sign-up attempt in progress or finished."""
+
+    id: str
+    status: str
+    required_fields: tuple[str, ...] = attrs.field(default=(), repr=False)
+    optional_fields: tuple[str, ...] = attrs.field(default=(), repr=False)
+    missing_fields: tuple[str, ...] = ()
+    unverified_fields: tuple[str, ...] = ()
+    verifications: SignUpVerifications = attrs.field(factory=SignUpVerifications, repr=False)
+    username: str | None = attrs.field(default=None, repr=False)
+    email_address: str | None = None
+    phone_number: str | None = attrs.field(default=None, repr=False)
+    web3_wallet: str | None = attrs.field(default=None, repr=False)
+    first_name: str | None = attrs.field(default=None, repr=False)
+    last_name: str | None = attrs.field(default=None, repr=False)
+    password_enabled: bool | None = attrs.field(default=None, repr=False)
+    unsafe_metadata: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
+    public_metadata: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
+    custom_action: bool | None = attrs.field(default=None, repr=False)
+    external_id: str | None = attrs.field(default=None, repr=False)
+    created_session_id: str | None = None
+    created_user_id: str | None = attrs.field(default=None, repr=False)
+    abandon_at: datetime | None = attrs.field(default=None, repr=False)
+    legal_accepted_at: datetime | None = attrs.field(default=None, repr=False)
+    extra: Mapping[str, Any] = _extra()
+
+    @property
+    def is_complete(self) -> bool:
+        return self.status == SignUpStatus.COMPLETE
+
+
+@attrs.frozen
+class Environment:
+    """The parts of the instance's settings a client needs."""
+
+    instance_type: str | None
+    application_name: str | None = None
+    single_session_mode: bool | None = None
+    test_mode: bool | None = None
+    identification_strategies: tuple[str, ...] = attrs.field(default=(), repr=False)
+    first_factors: tuple[str, ...] = attrs.field(default=(), repr=False)
+    second_factors: tuple[str, ...] = attrs.field(default=(), repr=False)
+    maintenance_mode: bool | None = attrs.field(default=None, repr=False)
+    extra: Mapping[str, Any] = _extra()
+
+    @property
+    def is_development(self) -> bool:
+        return self.instance_type == "development"
+
+
+@attrs.frozen
+class ClientState:
+    """One snapshot of the client, replaced whole by every answer (never patched)."""
+
+    id: str | None = None
+    sessions: tuple[Session, ...] = ()
+    sign_in: SignIn | None = None
+    sign_up: SignUp | None = None
+    last_active_session_id: str | None = None
+    last_authentication_strategy: str | None = None
+    cookie_expires_at: datetime | None = None
+    captcha_bypass: bool | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    extra: Mapping[str, Any] = _extra()
+
+
+EMPTY_STATE: Final = ClientState()
+
+
+# ----- conversion from the generated models ------------------------------------------------------
+class ShapeError(Exception):
+    """A generated model held something other than the model its schema names (e.g. a raw dict)."""
+
+    def __init__(self, where: str, expected: str, got: object) -> None:
+        super().__init__(f"{where}: expected {expected}, got {type(got).__name__}")
+
+
+_T = TypeVar("_T")
+_M = TypeVar("_M")
+
+
+def _opt(value: Any) -> Any:
+    """``UNSET`` (field absent) and None both mean "no value" to the facade."""
+    return None if isinstance(value, Unset) else value
+
+
+def ms_to_datetime(value: Any) -> datetime | None:
+    """Clerk's integer Unix milliseconds as an aware UTC datetime."""
+    value = _opt(value)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ShapeError("timestamp", "integer milliseconds", value)
+    return datetime.fromtimestamp(value / 1000, tz=UTC)
+
+
+def _model(value: Any, cls: type[_M], where: str) -> _M | None:
+    value = _opt(value)
+    if value is None:
+        return None
+    if not isinstance(value, cls):
+        # The generator falls back to the raw dict when a nested model fails to parse.
+        raise ShapeError(where, cls.__name__, value)
+    return value
+
+
+def _models(values: Any, cls: type[_M], where: str) -> list[_M]:
+    values = _opt(values) or []
+    return [m for i, v in enumerate(values) if (m := _model(v, cls, f"{where}[{i}]")) is not None]
+
+
+def _strings(values: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in (_opt(values) or []))
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    value = _opt(value)
+    if value is None:
+        return {}
+    if hasattr(value, "to_dict"):
+        return dict(value.to_dict())
+    return dict(value)
+
+
+def _copy(src: Any, cls: type[_T], **converted: Any) -> _T:
+    """``cls`` from a generated model: fields named alike are copied (``*_at`` as datetimes),
+    ``converted`` gives the rest, and the model's unknown fields become ``extra``."""
+    kwargs: dict[str, Any] = {}
+    for field in attrs.fields(cls):  # type: ignore[arg-type]
+        name = field.name
+        if name in converted:
+            kwargs[name] = converted[name]
+        elif name == "extra":
+            kwargs[name] = dict(src.additional_properties)
+        elif name == "object":
+            kwargs[name] = _opt(getattr(src, "object_", None))
+        elif name.endswith("_at"):
+            kwargs[name] = ms_to_datetime(getattr(src, name, None))
+        elif hasattr(src, name):
+            kwargs[name] = _opt(getattr(src, name))
+    return cls(**kwargs)
+
+
+def error_detail_from_raw(src: raw.ClerkError) -> ErrorDetail:
+    return ErrorDetail(
+        code=_opt(src.code),
+        message=_opt(src.message),
+        long_message=_opt(src.long_message),
+        meta=_mapping(src.meta),
+    )
+
+
+def verification_from_raw(src: Any, where: str) -> Verification | None:
+    value = _opt(src)
+    if value is None:
+        return None
+    if not isinstance(value, raw.Verification | raw.SignUpVerification):
+        raise ShapeError(where, "Verification", value)
+    error = _model(value.error, raw.ClerkError, f"{where}.error")
+    return _copy(
+        value,
+        Verification,
+        error=error_detail_from_raw(error) if error else None,
+        supported_strategies=(
+            _strings(value.supported_strategies) if isinstance(value, raw.SignUpVerification) else None
+        ),
+        next_action=_opt(value.next_action) if isinstance(value, raw.SignUpVerification) else None,
+    )
+
+
+def _with_verification(src: Any, cls: type[_T], where: str) -> _T:
+    return _copy(src, cls, verification=verification_from_raw(src.verification, f"{where}.verification"))
+
+
+def user_from_raw(src: raw.User, where: str = "user") -> User:
+    return _copy(
+        src,
+        User,
+        email_addresses=tuple(
+            _with_verification(e, EmailAddress, f"{where}.email_addresses")
+            for e in _models(src.email_addresses, raw.EmailAddress, f"{where}.email_addresses")
+        ),
+        phone_numbers=tuple(
+            _with_verification(p, PhoneNumber, f"{where}.phone_numbers")
+            for p in _models(src.phone_numbers, raw.PhoneNumber, f"{where}.phone_numbers")
+        ),
+        web3_wallets=tuple(
+            _with_verification(w, Web3Wallet, f"{where}.web3_wallets")
+            for w in _models(src.web3_wallets, raw.Web3Wallet, f"{where}.web3_wallets")
+        ),
+        external_accounts=tuple(
+            _with_verification(a, ExternalAccount, f"{where}.external_accounts")
+            for a in _models(src.external_accounts, raw.ExternalAccount, f"{where}.external_accounts")
+        ),
+        passkeys=tuple(_copy(p, Passkey) for p in _models(src.passkeys, raw.Passkey, f"{where}.passkeys")),
+        public_metadata=_mapping(src.public_metadata),
+        unsafe_metadata=_mapping(src.unsafe_metadata),
+    )
+
+
+def session_from_raw(src: raw.Session, where: str = "session") -> Session:
+    user = _model(src.user, raw.User, f"{where}.user")
+    public = _model(src.public_user_data, raw.PublicUserData, f"{where}.public_user_data")
+    token = _model(src.last_active_token, raw.Token, f"{where}.last_active_token")
+    actor = _opt(src.actor)
+    tasks = _models(src.tasks, raw.SessionTask, f"{where}.tasks")
+    age = _opt(src.factor_verification_age)
+    return _copy(
+        src,
+        Session,
+        user=user_from_raw(user, f"{where}.user") if user else None,
+        public_user_data=_copy(public, PublicUserData) if public else None,
+        last_active_token=token.jwt if token else None,
+        actor=_mapping(actor) if actor is not None else None,
+        tasks=tuple(str(_opt(t.key)) for t in tasks) if _opt(src.tasks) is not None else None,
+        factor_verification_age=tuple(age) if age is not None else None,
+    )
+
+
+def sign_in_from_raw(src: raw.SignIn, where: str = "sign_in") -> SignIn:
+    user_data = _model(src.user_data, raw.SignInUserData, f"{where}.user_data")
+    return _copy(
+        src,
+        SignIn,
+        supported_identifiers=_strings(src.supported_identifiers),
+        supported_first_factors=tuple(
+            _copy(f, SignInFactor)
+            for f in _models(
+                src.supported_first_factors, raw.SignInFactor, f"{where}.supported_first_factors"
+            )
+        ),
+        supported_second_factors=tuple(
+            _copy(f, SignInFactor)
+            for f in _models(
+                src.supported_second_factors, raw.SignInFactor, f"{where}.supported_second_factors"
+            )
+        ),
+        first_factor_verification=verification_from_raw(
+            src.first_factor_verification, f"{where}.first_factor_verification"
+        ),
+        second_factor_verification=verification_from_raw(
+            src.second_factor_verification, f"{where}.second_factor_verification"
+        ),
+        user_data=_mapping(user_data) if user_data else None,
+    )
+
+
+def sign_up_from_raw(src: raw.SignUp, where: str = "sign_up") -> SignUp:
+    verifications = _model(src.verifications, raw.SignUpVerifications, f"{where}.verifications")
+    if verifications is None:
+        converted = SignUpVerifications()
+    else:
+        converted = SignUpVerifications(
+            **{
+                name: verification_from_raw(getattr(verifications, name), f"{where}.verifications.{name}")
+                for name in ("email_address", "phone_number", "web3_wallet", "external_account")
+            },
+            extra=dict(verifications.additional_properties),
+        )
+    return _copy(
+        src,
+        SignUp,
+        required_fields=_strings(src.required_fields),
+        optional_fields=_strings(src.optional_fields),
+        missing_fields=_strings(src.missing_fields),
+        unverified_fields=_strings(src.unverified_fields),
+        verifications=converted,
+        unsafe_metadata=_mapping(src.unsafe_metadata),
+        public_metadata=_mapping(src.public_metadata),
+    )
+
+
+def client_state_from_raw(src: raw.Client, where: str = "client") -> ClientState:
+    sign_in = _model(src.sign_in, raw.SignIn, f"{where}.sign_in")
+    sign_up = _model(src.sign_up, raw.SignUp, f"{where}.sign_up")
+    return _copy(
+        src,
+        ClientState,
+        sessions=tuple(
+            session_from_raw(s, f"{where}.sessions[{i}]")
+            for i, s in enumerate(_models(src.sessions, raw.Session, f"{where}.sessions"))
+        ),
+        sign_in=sign_in_from_raw(sign_in, f"{where}.sign_in") if sign_in else None,
+        sign_up=sign_up_from_raw(sign_up, f"{where}.sign_up") if sign_up else None,
+    )
+
+
+def environment_from_raw(src: raw.Environment) -> Environment:
+    auth = _model(src.auth_config, raw.AuthConfig, "environment.auth_config")
+    display = _model(src.display_config, raw.DisplayConfig, "environment.display_config")
+    return Environment(
+        instance_type=_opt(display.instance_environment_type) if display else None,
+        application_name=_opt(display.application_name) if display else None,
+        single_session_mode=_opt(auth.single_session_mode) if auth else None,
+        test_mode=_opt(auth.test_mode) if auth else None,
+        identification_strategies=_strings(auth.identification_strategies) if auth else (),
+        first_factors=_strings(auth.first_factors) if auth else (),
+        second_factors=_strings(auth.second_factors) if auth else (),
+        maintenance_mode=_opt(src.maintenance_mode),
+        extra=dict(src.additional_properties),
+    )

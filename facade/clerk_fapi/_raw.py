@@ -1,0 +1,208 @@
+"""The one place the facade meets the generated layer (``clerk_fapi_raw``).
+
+Every endpoint the facade uses is named here, with its generated module, its form model and its
+retry class. The facade builds requests with the generated ``_get_kwargs`` and parses answers with
+the generated ``_build_response``, so the wire format stays the generator's; it only sends the
+request itself, because sending is where auth, retries and the sync/async split live.
+
+A regeneration that renames a model or a module touches this file and :mod:`clerk_fapi._models`,
+nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import ModuleType
+from typing import Any, Final
+
+import attrs
+from clerk_fapi_raw import Client as _RawClient
+from clerk_fapi_raw import models as raw_models
+from clerk_fapi_raw.api.client import (
+    delete_client,
+    get_client,
+    put_client,
+    remove_client_sessions,
+)
+from clerk_fapi_raw.api.dev_browser import create_dev_browser
+from clerk_fapi_raw.api.environment import get_environment
+from clerk_fapi_raw.api.sessions import (
+    create_session_token,
+    create_session_token_from_template,
+    end_session,
+    get_session,
+    remove_session,
+    touch_session,
+)
+from clerk_fapi_raw.api.sign_ins import (
+    attempt_sign_in_first_factor,
+    attempt_sign_in_second_factor,
+    create_sign_in,
+    get_sign_in,
+    prepare_sign_in_first_factor,
+    prepare_sign_in_second_factor,
+    reset_sign_in_password,
+)
+from clerk_fapi_raw.api.sign_ups import (
+    attempt_sign_up_verification,
+    create_sign_up,
+    get_sign_up,
+    prepare_sign_up_verification,
+    update_sign_up,
+)
+from clerk_fapi_raw.types import UNSET
+
+from ._errors import ConfigurationError
+
+# The generated parser only reads ``raise_on_unexpected_status`` from its client; one shared
+# instance serves every facade client.
+_PARSER_CLIENT: Final = _RawClient(base_url="http://unused.invalid")
+
+# Retry classes (see _engine.RetryPolicy).
+IDEMPOTENT: Final = "idempotent"  # GET, PUT, DELETE: safe to resend after any failure
+TOKEN: Final = "token"  # token minting: resent like an idempotent call (clerk-js does)
+UNSAFE: Final = "unsafe"  # other POST and PATCH: resent only when the server cannot have seen it
+
+
+@attrs.frozen
+class Endpoint:
+    """One Frontend API operation as the facade uses it."""
+
+    name: str
+    module: ModuleType = attrs.field(repr=False)
+    retry_class: str
+    form: type[Any] | None = attrs.field(default=None, repr=False)
+    result: type[Any] | None = attrs.field(default=None, repr=False)
+
+
+def _e(name: str, module: ModuleType, retry: str, form: type[Any] | None, result: type[Any]) -> Endpoint:
+    return Endpoint(name=name, module=module, retry_class=retry, form=form, result=result)
+
+
+m = raw_models
+GET_CLIENT = _e("GET /v1/client", get_client, IDEMPOTENT, None, m.ClientEnvelope)
+PUT_CLIENT = _e("PUT /v1/client", put_client, IDEMPOTENT, None, m.ClientEnvelope)
+DELETE_CLIENT = _e("DELETE /v1/client", delete_client, IDEMPOTENT, None, m.ClientEnvelope)
+REMOVE_SESSIONS = _e("DELETE /v1/client/sessions", remove_client_sessions, IDEMPOTENT, None, m.ClientEnvelope)
+GET_SESSION = _e("GET /v1/client/sessions/{id}", get_session, IDEMPOTENT, None, m.SessionEnvelope)
+TOUCH_SESSION = _e(
+    "POST /v1/client/sessions/{id}/touch", touch_session, UNSAFE, m.TouchSessionForm, m.SessionEnvelope
+)
+END_SESSION = _e("POST /v1/client/sessions/{id}/end", end_session, UNSAFE, None, m.SessionEnvelope)
+REMOVE_SESSION = _e("POST /v1/client/sessions/{id}/remove", remove_session, UNSAFE, None, m.SessionEnvelope)
+CREATE_TOKEN = _e(
+    "POST /v1/client/sessions/{id}/tokens", create_session_token, TOKEN, m.SessionTokenForm, m.Token
+)
+CREATE_TEMPLATE_TOKEN = _e(
+    "POST /v1/client/sessions/{id}/tokens/{template}",
+    create_session_token_from_template,
+    TOKEN,
+    m.SessionTokenForm,
+    m.Token,
+)
+CREATE_SIGN_IN = _e("POST /v1/client/sign_ins", create_sign_in, UNSAFE, m.CreateSignInForm, m.SignInEnvelope)
+GET_SIGN_IN = _e("GET /v1/client/sign_ins/{id}", get_sign_in, IDEMPOTENT, None, m.SignInEnvelope)
+PREPARE_FIRST_FACTOR = _e(
+    "POST /v1/client/sign_ins/{id}/prepare_first_factor",
+    prepare_sign_in_first_factor,
+    UNSAFE,
+    m.PrepareFirstFactorForm,
+    m.SignInEnvelope,
+)
+ATTEMPT_FIRST_FACTOR = _e(
+    "POST /v1/client/sign_ins/{id}/attempt_first_factor",
+    attempt_sign_in_first_factor,
+    UNSAFE,
+    m.AttemptFirstFactorForm,
+    m.SignInEnvelope,
+)
+PREPARE_SECOND_FACTOR = _e(
+    "POST /v1/client/sign_ins/{id}/prepare_second_factor",
+    prepare_sign_in_second_factor,
+    UNSAFE,
+    m.PrepareSecondFactorForm,
+    m.SignInEnvelope,
+)
+ATTEMPT_SECOND_FACTOR = _e(
+    "POST /v1/client/sign_ins/{id}/attempt_second_factor",
+    attempt_sign_in_second_factor,
+    UNSAFE,
+    m.AttemptSecondFactorForm,
+    m.SignInEnvelope,
+)
+RESET_PASSWORD = _e(
+    "POST /v1/client/sign_ins/{id}/reset_password",
+    reset_sign_in_password,
+    UNSAFE,
+    m.ResetPasswordForm,
+    m.SignInEnvelope,
+)
+CREATE_SIGN_UP = _e("POST /v1/client/sign_ups", create_sign_up, UNSAFE, m.CreateSignUpForm, m.SignUpEnvelope)
+GET_SIGN_UP = _e("GET /v1/client/sign_ups/{id}", get_sign_up, IDEMPOTENT, None, m.SignUpEnvelope)
+UPDATE_SIGN_UP = _e(
+    "PATCH /v1/client/sign_ups/{id}", update_sign_up, UNSAFE, m.UpdateSignUpForm, m.SignUpEnvelope
+)
+PREPARE_VERIFICATION = _e(
+    "POST /v1/client/sign_ups/{id}/prepare_verification",
+    prepare_sign_up_verification,
+    UNSAFE,
+    m.PrepareVerificationForm,
+    m.SignUpEnvelope,
+)
+ATTEMPT_VERIFICATION = _e(
+    "POST /v1/client/sign_ups/{id}/attempt_verification",
+    attempt_sign_up_verification,
+    UNSAFE,
+    m.AttemptVerificationForm,
+    m.SignUpEnvelope,
+)
+GET_ENVIRONMENT = _e("GET /v1/environment", get_environment, IDEMPOTENT, None, m.Environment)
+CREATE_DEV_BROWSER = _e("POST /v1/dev_browser", create_dev_browser, UNSAFE, None, m.DevBrowser)
+del m
+
+
+def form_fields(endpoint: Endpoint) -> frozenset[str]:
+    """The form fields an endpoint takes, as the generated form model declares them."""
+    if endpoint.form is None:
+        return frozenset()
+    return frozenset(a.name for a in attrs.fields(endpoint.form) if a.name != "additional_properties")
+
+
+def request_kwargs(
+    endpoint: Endpoint,
+    path: tuple[str, ...] = (),
+    form: Mapping[str, Any] | None = None,
+    query: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The generated ``_get_kwargs`` for one call: method, relative url, params, headers, form data.
+
+    ``form`` keys must be fields of the endpoint's form model; None values are sent as empty
+    strings (Clerk's way of saying null), keys left out are not sent.
+    """
+    call_kwargs: dict[str, Any] = {k: v for k, v in (query or {}).items() if v is not None}
+    if endpoint.form is not None:
+        fields = dict(form or {})
+        unknown = sorted(set(fields) - form_fields(endpoint))
+        if unknown:
+            raise ConfigurationError(
+                f"{endpoint.name} does not take the field(s) {', '.join(unknown)}; "
+                f"it takes: {', '.join(sorted(form_fields(endpoint)))}"
+            )
+        call_kwargs["body"] = endpoint.form(**fields)
+    elif form:
+        raise ConfigurationError(f"{endpoint.name} takes no form fields")
+    kwargs: dict[str, Any] = endpoint.module._get_kwargs(*path, **call_kwargs)
+    return kwargs
+
+
+def parse(endpoint: Endpoint, response: Any) -> Any:
+    """The generated model parsed from a 2xx answer (raises whatever the generated parser raises)."""
+    return endpoint.module._build_response(client=_PARSER_CLIENT, response=response).parsed
+
+
+def parse_errors(body: Any) -> raw_models.ClerkErrors:
+    """The generated error model from an error body already decoded from JSON."""
+    return raw_models.ClerkErrors.from_dict(body)
+
+
+__all__ = ["UNSET", "Endpoint", "form_fields", "parse", "parse_errors", "request_kwargs"]
