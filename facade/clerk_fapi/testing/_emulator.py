@@ -570,6 +570,7 @@ class Emulator:
         issuer = f"{scheme}://{headers.get('host') or host or '127.0.0.1'}"
         with self._lock:
             device: _Device | None = None
+            call: Call | None = None
             try:
                 if route is None:
                     if params:  # the path exists, the method does not
@@ -588,6 +589,10 @@ class Emulator:
                 if device is not None:
                     self._settle_device(device, call, scheme)
             except FapiError as error:
+                if device is not None and call is not None:
+                    # A client created by this very request (say, a sign-in refused for a wrong password)
+                    # still reaches the device, as its sign-in stays on that client.
+                    self._settle_device(device, call, scheme)
                 return self._error_reply(error, cors + (list(device.headers.items()) if device else []))
             out = cors + list(answer.headers.items())
             if device is not None:
