@@ -42,12 +42,12 @@ from ._models import (
     Passkey,
     PhoneNumber,
     PublicUserData,
-    Session,
+    SessionData,
     SessionStatus,
-    SignIn,
+    SignInData,
     SignInFactor,
     SignInStatus,
-    SignUp,
+    SignUpData,
     SignUpStatus,
     SignUpVerifications,
     Strategy,
@@ -56,12 +56,16 @@ from ._models import (
     VerificationStatus,
     Web3Wallet,
 )
+from ._resources import AsyncSession, AsyncSignIn, AsyncSignUp, Session, SignIn, SignUp
 from ._token_store import FileTokenStore, MemoryTokenStore, TokenStore
 from ._version import __version__
 
 __all__ = [
     "DEFAULT_API_VERSION",
     "AsyncClient",
+    "AsyncSession",
+    "AsyncSignIn",
+    "AsyncSignUp",
     "AuthenticationError",
     "BadRequestError",
     "ClerkAPIError",
@@ -88,12 +92,15 @@ __all__ = [
     "RetryPolicy",
     "ServerError",
     "Session",
+    "SessionData",
     "SessionStatus",
     "SignIn",
+    "SignInData",
     "SignInFactor",
     "SignInIncompleteError",
     "SignInStatus",
     "SignUp",
+    "SignUpData",
     "SignUpStatus",
     "SignUpVerifications",
     "Strategy",

@@ -10,20 +10,20 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from ._models import Session, SignIn, SignUp
+    from ._models import SessionData, SignInData, SignUpData
 
 
 class _Documented(Protocol):
     """What the client class this is mixed into provides."""
 
     @property
-    def sign_in(self: _Documented) -> SignIn | None: ...
+    def sign_in(self: _Documented) -> SignInData | None: ...
     @property
-    def sign_up(self: _Documented) -> SignUp | None: ...
+    def sign_up(self: _Documented) -> SignUpData | None: ...
     @property
-    def active_sessions(self: _Documented) -> list[Session]: ...
+    def active_sessions(self: _Documented) -> list[SessionData]: ...
     @property
-    def signed_in_sessions(self: _Documented) -> list[Session]: ...
+    def signed_in_sessions(self: _Documented) -> list[SessionData]: ...
     @property
     def last_active_session_id(self: _Documented) -> str | None: ...
     @property
@@ -37,19 +37,19 @@ class DocumentedNames:
     """camelCase aliases; each one returns exactly what its snake_case twin returns."""
 
     @property
-    def signIn(self: _Documented) -> SignIn | None:
+    def signIn(self: _Documented) -> SignInData | None:
         return self.sign_in
 
     @property
-    def signUp(self: _Documented) -> SignUp | None:
+    def signUp(self: _Documented) -> SignUpData | None:
         return self.sign_up
 
     @property
-    def activeSessions(self: _Documented) -> list[Session]:
+    def activeSessions(self: _Documented) -> list[SessionData]:
         return self.active_sessions
 
     @property
-    def signedInSessions(self: _Documented) -> list[Session]:
+    def signedInSessions(self: _Documented) -> list[SessionData]:
         return self.signed_in_sessions
 
     @property

@@ -9,11 +9,13 @@ are one line each.
 from __future__ import annotations
 
 import asyncio
+import json
+import threading
 import time
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Mapping
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
-from typing import Any, Final, Self, TypeVar
+from typing import Any, Final, Generic, Self, TypeVar
 
 import attrs
 import httpx
@@ -22,18 +24,25 @@ from . import _raw
 from ._aliases import DocumentedNames
 from ._auth import AuthState, Mode, frontend_api_from_publishable_key, is_development_key, normalize_base_url
 from ._engine import DEFAULT_TIMEOUT, Engine, Flow, RetryPolicy, Send, Sleep
-from ._errors import ConfigurationError
+from ._errors import ConfigurationError, SignInIncompleteError, UnprocessableEntityError
 from ._models import (
     EMPTY_STATE,
     ClientState,
     Environment,
-    Session,
+    SessionData,
     SessionStatus,
-    SignIn,
-    SignUp,
-    client_state_from_raw,
+    SignInData,
+    SignInStatus,
+    SignUpData,
+    client_from_envelope,
     environment_from_raw,
+    session_envelope,
+    sign_in_envelope,
+    sign_up_envelope,
+    token_jwt,
 )
+from ._resources import UNSET_ORG, AsyncSession, AsyncSignIn, AsyncSignUp, Session, SignIn, SignUp
+from ._token_cache import CacheKey, TokenCache
 from ._token_store import TokenStore
 
 __all__ = ["DEFAULT_API_VERSION", "AsyncClient", "Client"]
@@ -43,6 +52,13 @@ DEFAULT_API_VERSION: Final = "2026-05-12"
 TOUCH_WINDOW: Final = timedelta(days=8)
 
 T = TypeVar("T")
+S = TypeVar("S", bound=SessionData)
+SI = TypeVar("SI", bound=SignInData)
+SU = TypeVar("SU", bound=SignUpData)
+
+# Which id a prepare step needs, by strategy.
+_EMAIL_STRATEGIES: Final = frozenset({"email_code", "email_link", "reset_password_email_code"})
+_PHONE_STRATEGIES: Final = frozenset({"phone_code", "reset_password_phone_code"})
 
 
 class _Unset:
@@ -54,8 +70,12 @@ _UNSET: Final = _Unset()
 TimeoutArg = float | httpx.Timeout | None | _Unset
 
 
-class _ClientCore(DocumentedNames):
+class _ClientCore(DocumentedNames, Generic[S, SI, SU]):
     """State, configuration and the logic of every operation, shared by both shells."""
+
+    _session_cls: type[S]
+    _sign_in_cls: type[SI]
+    _sign_up_cls: type[SU]
 
     def __init__(
         self,
@@ -108,6 +128,7 @@ class _ClientCore(DocumentedNames):
         )
         self._state: ClientState = EMPTY_STATE
         self._environment: Environment | None = None
+        self._tokens = TokenCache()
 
     def __repr__(self) -> str:
         s = self._state
@@ -138,37 +159,40 @@ class _ClientCore(DocumentedNames):
         return self._state.id
 
     @property
-    def sessions(self) -> list[Session]:
+    def sessions(self) -> list[S]:
         """Every session created on this client, whatever its status."""
-        return list(self._state.sessions)
+        return [self._bind_session(s) for s in self._state.sessions]
 
     @property
-    def active_sessions(self) -> list[Session]:
+    def active_sessions(self) -> list[S]:
         """Sessions whose status is ``active``."""
-        return [s for s in self._state.sessions if s.status == SessionStatus.ACTIVE]
+        return [self._bind_session(s) for s in self._state.sessions if s.status == SessionStatus.ACTIVE]
 
     @property
-    def signed_in_sessions(self) -> list[Session]:
+    def signed_in_sessions(self) -> list[S]:
         """Sessions whose status is ``active`` or ``pending`` (signed in, tasks outstanding)."""
-        return [s for s in self._state.sessions if s.status in SessionStatus.SIGNED_IN]
+        return [self._bind_session(s) for s in self._state.sessions if s.status in SessionStatus.SIGNED_IN]
 
     @property
     def last_active_session_id(self) -> str | None:
         return self._state.last_active_session_id
 
     @property
-    def last_active_session(self) -> Session | None:
+    def last_active_session(self) -> S | None:
         """The session whose id is ``last_active_session_id``, or None."""
-        wanted = self._state.last_active_session_id
-        return next((s for s in self._state.sessions if s.id == wanted), None) if wanted else None
+        return self._find_session(self._state.last_active_session_id)
 
     @property
-    def sign_in(self) -> SignIn | None:
-        return self._state.sign_in
+    def sign_in(self) -> SI | None:
+        """The sign-in in progress (or the last one), or None."""
+        data = self._state.sign_in
+        return self._bind_sign_in(data) if data else None
 
     @property
-    def sign_up(self) -> SignUp | None:
-        return self._state.sign_up
+    def sign_up(self) -> SU | None:
+        """The sign-up in progress (or the last one), or None."""
+        data = self._state.sign_up
+        return self._bind_sign_up(data) if data else None
 
     @property
     def created_at(self) -> datetime | None:
@@ -222,15 +246,41 @@ class _ClientCore(DocumentedNames):
     def clear_cache(self) -> None:
         """Drop cached values (the environment, session tokens); the next use fetches them again."""
         self._environment = None
+        self._tokens.clear()
+
+    # ----- binding data to this client -------------------------------------------------------------
+    def _bind_session(self, data: SessionData) -> S:
+        cls: Any = self._session_cls
+        bound: S = cls(**_data_fields(data, SessionData), owner=self)
+        return bound
+
+    def _bind_sign_in(self, data: SignInData) -> SI:
+        cls: Any = self._sign_in_cls
+        bound: SI = cls(**_data_fields(data, SignInData), owner=self)
+        return bound
+
+    def _bind_sign_up(self, data: SignUpData) -> SU:
+        cls: Any = self._sign_up_cls
+        bound: SU = cls(**_data_fields(data, SignUpData), owner=self)
+        return bound
+
+    def _find_session(self, session_id: str | None) -> S | None:
+        data = next((s for s in self._state.sessions if s.id == session_id), None) if session_id else None
+        return self._bind_session(data) if data else None
 
     # ----- plans: the logic of each operation, written once ---------------------------------------
     def _apply(self, state: ClientState | None) -> None:
         """Replace the whole snapshot with the server's (a None piggyback leaves it as it is)."""
-        if state is not None:
-            self._state = state
+        if state is None:
+            return
+        self._state = state
+        for session in state.sessions:
+            if session.last_active_token and session.status in SessionStatus.SIGNED_IN:
+                key = (session.id, None, session.last_active_organization_id or "")
+                self._tokens.seed(key, session.last_active_token)
 
     def _plan_client(self, endpoint: _raw.Endpoint) -> Flow[ClientState]:
-        state = yield from self._engine.call(endpoint, convert=_client_from_envelope)
+        state = yield from self._engine.call(endpoint, convert=client_from_envelope)
         self._apply(state)
         return state
 
@@ -246,6 +296,165 @@ class _ClientCore(DocumentedNames):
         self.clear_cache()
         return state
 
+    # sessions
+    def _plan_session_call(
+        self, endpoint: _raw.Endpoint, session_id: str, form: Mapping[str, Any] | None = None
+    ) -> Flow[S]:
+        session, state = yield from self._engine.call(
+            endpoint, path=(session_id,), form=form, convert=session_envelope
+        )
+        self._apply(state)
+        return self._bind_session(session)
+
+    def _plan_get_session(self, session_id: str) -> Flow[S]:
+        return self._plan_session_call(_raw.GET_SESSION, session_id)
+
+    def _plan_touch(self, session_id: str, organization_id: str | None, intent: str | None) -> Flow[S]:
+        form: dict[str, Any] = {}
+        if organization_id is not UNSET_ORG:
+            form["active_organization_id"] = organization_id or None  # None is sent as "": personal
+        if intent:
+            form["intent"] = intent
+        return self._plan_session_call(_raw.TOUCH_SESSION, session_id, form)
+
+    def _plan_end_session(self, session_id: str, *, remove: bool) -> Flow[S]:
+        session = yield from self._plan_session_call(
+            _raw.REMOVE_SESSION if remove else _raw.END_SESSION, session_id
+        )
+        self._tokens.clear(session_id)
+        return session
+
+    def _plan_set_active(self, session: SessionData | str, organization_id: str | None) -> Flow[S]:
+        session_id = session if isinstance(session, str) else session.id
+        intent = "select_session" if organization_id is UNSET_ORG else "select_org"
+        return self._plan_touch(session_id, organization_id, intent)
+
+    def _token_key(self, session_id: str, template: str | None, organization_id: str | None) -> CacheKey:
+        if organization_id is UNSET_ORG:
+            session = next((s for s in self._state.sessions if s.id == session_id), None)
+            organization_id = session.last_active_organization_id if session else None
+        return (session_id, template, organization_id or "")
+
+    def _plan_get_token(
+        self, session_id: str, template: str | None, organization_id: str | None, skip_cache: bool
+    ) -> Flow[str | None]:
+        key = self._token_key(session_id, template, organization_id)
+        if not skip_cache and (cached := self._tokens.get(key)):
+            return cached
+        form: dict[str, Any] = {}
+        if organization_id is not UNSET_ORG:
+            form["organization_id"] = organization_id or None  # None is sent as "": personal
+        path: tuple[str, ...]
+        if template is None:
+            endpoint, path = _raw.CREATE_TOKEN, (session_id,)
+        else:
+            endpoint, path = _raw.CREATE_TEMPLATE_TOKEN, (session_id, template)
+        try:
+            jwt = yield from self._engine.call(endpoint, path=path, form=form, convert=token_jwt)
+        except UnprocessableEntityError as error:
+            # The session's token expired: clerk-js sends the last one back once to refresh it.
+            expired = self._tokens.last(session_id) or self._last_active_token(session_id)
+            if error.code != "missing_expired_token" or not expired:
+                raise
+            jwt = yield from self._engine.call(
+                endpoint, path=path, form=form, query={"expired_token": expired}, convert=token_jwt
+            )
+        if jwt:
+            self._tokens.put(key, jwt)
+        return jwt
+
+    def _last_active_token(self, session_id: str) -> str | None:
+        session = next((s for s in self._state.sessions if s.id == session_id), None)
+        return session.last_active_token if session else None
+
+    def _default_session_id(self) -> str:
+        session_id = self._state.last_active_session_id
+        if not session_id:
+            raise ConfigurationError("the client has no active session: sign in first")
+        return session_id
+
+    # sign-ins
+    def _plan_sign_in_call(
+        self, endpoint: _raw.Endpoint, path: tuple[str, ...], form: Mapping[str, Any] | None
+    ) -> Flow[SI]:
+        sign_in, state = yield from self._engine.call(
+            endpoint, path=path, form=form, convert=sign_in_envelope
+        )
+        self._apply(state)
+        return self._bind_sign_in(sign_in)
+
+    def _plan_start_sign_in(self, fields: Mapping[str, Any]) -> Flow[SI]:
+        return self._plan_sign_in_call(_raw.CREATE_SIGN_IN, (), _form(fields))
+
+    def _plan_sign_in_get(self, sign_in_id: str) -> Flow[SI]:
+        return self._plan_sign_in_call(_raw.GET_SIGN_IN, (sign_in_id,), None)
+
+    def _plan_prepare_factor(
+        self, sign_in: SignInData, step: int, strategy: str, fields: Mapping[str, Any]
+    ) -> Flow[SI]:
+        form = _form(fields)
+        form["strategy"] = strategy
+        factor = sign_in.first_factor(strategy) if step == 1 else sign_in.second_factor(strategy)
+        if factor is not None:
+            # clerk-js finds the id the prepare step needs among the supported factors.
+            if strategy in _EMAIL_STRATEGIES and factor.email_address_id:
+                form.setdefault("email_address_id", factor.email_address_id)
+            if strategy in _PHONE_STRATEGIES and factor.phone_number_id:
+                form.setdefault("phone_number_id", factor.phone_number_id)
+        endpoint = _raw.PREPARE_FIRST_FACTOR if step == 1 else _raw.PREPARE_SECOND_FACTOR
+        return self._plan_sign_in_call(endpoint, (sign_in.id,), form)
+
+    def _plan_attempt_factor(
+        self, sign_in_id: str, step: int, strategy: str, fields: Mapping[str, Any]
+    ) -> Flow[SI]:
+        form = _form(fields)
+        form["strategy"] = strategy
+        endpoint = _raw.ATTEMPT_FIRST_FACTOR if step == 1 else _raw.ATTEMPT_SECOND_FACTOR
+        return self._plan_sign_in_call(endpoint, (sign_in_id,), form)
+
+    def _plan_reset_password(self, sign_in_id: str, password: str, sign_out: bool) -> Flow[SI]:
+        form = {"password": password, "sign_out_of_other_sessions": sign_out}
+        return self._plan_sign_in_call(_raw.RESET_PASSWORD, (sign_in_id,), form)
+
+    def _plan_sign_in_with_password(self, identifier: str, password: str) -> Flow[S]:
+        sign_in = yield from self._plan_start_sign_in({"identifier": identifier, "password": password})
+        if sign_in.status == SignInStatus.NEEDS_FIRST_FACTOR and sign_in.first_factor("password"):
+            # Instances that do not take the password with the identifier: attempt it next.
+            sign_in = yield from self._plan_attempt_factor(sign_in.id, 1, "password", {"password": password})
+        if sign_in.status != SignInStatus.COMPLETE or not sign_in.created_session_id:
+            raise _incomplete(sign_in)
+        session = self._find_session(sign_in.created_session_id)
+        if session is None:
+            session = yield from self._plan_get_session(sign_in.created_session_id)
+        return session
+
+    # sign-ups
+    def _plan_sign_up_call(
+        self, endpoint: _raw.Endpoint, path: tuple[str, ...], form: Mapping[str, Any] | None
+    ) -> Flow[SU]:
+        sign_up, state = yield from self._engine.call(
+            endpoint, path=path, form=form, convert=sign_up_envelope
+        )
+        self._apply(state)
+        return self._bind_sign_up(sign_up)
+
+    def _plan_start_sign_up(self, fields: Mapping[str, Any]) -> Flow[SU]:
+        return self._plan_sign_up_call(_raw.CREATE_SIGN_UP, (), _form(fields))
+
+    def _plan_sign_up_get(self, sign_up_id: str) -> Flow[SU]:
+        return self._plan_sign_up_call(_raw.GET_SIGN_UP, (sign_up_id,), None)
+
+    def _plan_sign_up_update(self, sign_up_id: str, fields: Mapping[str, Any]) -> Flow[SU]:
+        return self._plan_sign_up_call(_raw.UPDATE_SIGN_UP, (sign_up_id,), _form(fields))
+
+    def _plan_sign_up_verification(
+        self, sign_up_id: str, step: str, strategy: str, fields: Mapping[str, Any]
+    ) -> Flow[SU]:
+        form = _form(fields)
+        form["strategy"] = strategy
+        endpoint = _raw.PREPARE_VERIFICATION if step == "prepare" else _raw.ATTEMPT_VERIFICATION
+        return self._plan_sign_up_call(endpoint, (sign_up_id,), form)
+
     def _plan_environment(self, refresh: bool) -> Flow[Environment]:
         if self._environment is not None and not refresh:
             return self._environment
@@ -254,22 +463,40 @@ class _ClientCore(DocumentedNames):
         return environment
 
 
-def _client_from_envelope(parsed: Any) -> ClientState:
-    """The client of a ``ClientEnvelope``: in ``response``; a null response means no client."""
-    client = _raw.UNSET if parsed is None else parsed.response
-    if client is None or client is _raw.UNSET:
-        return EMPTY_STATE
-    return _client_state(client, "response")
+def _data_fields(data: Any, cls: type[Any]) -> dict[str, Any]:
+    return {f.alias: getattr(data, f.name) for f in attrs.fields(cls)}
 
 
-def _client_state(client: Any, where: str) -> ClientState:
-    from clerk_fapi_raw.models import Client as RawClient
+def _form(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """Form fields from keyword arguments: None means "not given"; metadata dicts become JSON."""
+    form: dict[str, Any] = {}
+    for name, value in fields.items():
+        if value is None:
+            continue
+        if name == "unsafe_metadata" and not isinstance(value, str):
+            try:
+                value = json.dumps(value)
+            except (TypeError, ValueError) as exc:
+                raise ConfigurationError(f"unsafe_metadata must be JSON-serialisable: {exc}") from exc
+        form[name] = value
+    return form
 
-    if not isinstance(client, RawClient):
-        from ._models import ShapeError
 
-        raise ShapeError(where, "Client", client)
-    return client_state_from_raw(client, where)
+_NEXT_STEP: Final = {
+    SignInStatus.NEEDS_FIRST_FACTOR: "a first factor: sign_in.attempt_first_factor(strategy, ...)",
+    SignInStatus.NEEDS_SECOND_FACTOR: "a second factor: sign_in.attempt_second_factor(strategy, code=...)",
+    SignInStatus.NEEDS_NEW_PASSWORD: "a new password: sign_in.reset_password(new_password)",
+    SignInStatus.NEEDS_CLIENT_TRUST: "client trust: sign_in.prepare_second_factor(...), then attempt it",
+    SignInStatus.NEEDS_IDENTIFIER: "an identifier",
+}
+
+
+def _incomplete(sign_in: SignInData) -> SignInIncompleteError:
+    step = _NEXT_STEP.get(sign_in.status, f"another step (status {sign_in.status})")
+    strategies = [f.strategy for f in sign_in.supported_second_factors if f.strategy]
+    if sign_in.status == SignInStatus.NEEDS_SECOND_FACTOR and strategies:
+        step += f"; supported: {', '.join(strategies)}"
+    return SignInIncompleteError(sign_in.status, sign_in, f"the sign-in is not complete: it needs {step}")
 
 
 def _resolve_timeout(timeout: TimeoutArg, injected: bool) -> httpx.Timeout | None:
@@ -288,7 +515,7 @@ def _resolve_timeout(timeout: TimeoutArg, injected: bool) -> httpx.Timeout | Non
 
 
 # ----- the sync shell --------------------------------------------------------------------------------
-class Client(_ClientCore):
+class Client(_ClientCore[Session, SignIn, SignUp]):
     """A Clerk Frontend API client (blocking I/O).
 
     ``Client(publishable_key="pk_test_...")`` or ``Client(frontend_api="https://clerk.example.com")``.
@@ -331,9 +558,25 @@ class Client(_ClientCore):
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(transport=transport, timeout=DEFAULT_TIMEOUT)
         self._sleep: Callable[[float], None] = time.sleep
+        self._token_locks: dict[CacheKey, threading.Lock] = {}
+        self._token_locks_guard = threading.Lock()
+
+    _session_cls = Session
+    _sign_in_cls = SignIn
+    _sign_up_cls = SignUp
 
     def _run(self, flow: Flow[T]) -> T:
         return _drive_sync(flow, self._http, self._sleep)
+
+    def _get_token(
+        self, session_id: str, template: str | None, organization_id: str | None, skip_cache: bool
+    ) -> str | None:
+        key = self._token_key(session_id, template, organization_id)
+        with self._token_locks_guard:
+            lock = self._token_locks.setdefault(key, threading.Lock())
+        # One request per key at a time: callers that waited find the fresh token in the cache.
+        with lock:
+            return self._run(self._plan_get_token(session_id, template, organization_id, skip_cache))
 
     def reload(self) -> Self:
         """Fetch the client from the server (GET /v1/client)."""
@@ -358,6 +601,39 @@ class Client(_ClientCore):
         """The instance's settings (GET /v1/environment), cached until :meth:`clear_cache`."""
         return self._run(self._plan_environment(refresh))
 
+    def start_sign_in(
+        self,
+        identifier: str | None = None,
+        *,
+        password: str | None = None,
+        strategy: str | None = None,
+        ticket: str | None = None,
+        **fields: Any,
+    ) -> SignIn:
+        """Start a sign-in (POST /v1/client/sign_ins). An identifier with a password may complete it."""
+        fields.update(identifier=identifier, password=password, strategy=strategy, ticket=ticket)
+        return self._run(self._plan_start_sign_in(fields))
+
+    def sign_in_with_password(self, identifier: str, password: str) -> Session:
+        """Sign in in one call and return the new session; raises :class:`SignInIncompleteError`
+        (saying which step is needed) when the sign-in needs more, e.g. a second factor."""
+        return self._run(self._plan_sign_in_with_password(identifier, password))
+
+    def start_sign_up(self, **fields: Any) -> SignUp:
+        """Start a sign-up (POST /v1/client/sign_ups) with any of its fields."""
+        return self._run(self._plan_start_sign_up(fields))
+
+    def set_active(self, session: SessionData | str, organization_id: str | None = UNSET_ORG) -> Session:
+        """Make ``session`` (or the session with this id) the last active one, optionally selecting
+        an organization (None or "" = the personal account)."""
+        return self._run(self._plan_set_active(session, organization_id))
+
+    def get_token(
+        self, template: str | None = None, organization_id: str | None = UNSET_ORG, skip_cache: bool = False
+    ) -> str | None:
+        """A JWT for the last active session (see :meth:`Session.get_token`)."""
+        return self._get_token(self._default_session_id(), template, organization_id, skip_cache)
+
     def close(self) -> None:
         """Close the HTTP connections (unless the http_client was given by the caller)."""
         if self._owns_http:
@@ -373,7 +649,7 @@ class Client(_ClientCore):
 
 
 # ----- the async shell -------------------------------------------------------------------------------
-class AsyncClient(_ClientCore):
+class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
     """A Clerk Frontend API client (asyncio). The same surface as :class:`Client`, awaitable."""
 
     def __init__(
@@ -412,9 +688,23 @@ class AsyncClient(_ClientCore):
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(transport=transport, timeout=DEFAULT_TIMEOUT)
         self._sleep: Callable[[float], Any] = asyncio.sleep
+        self._token_locks: dict[CacheKey, asyncio.Lock] = {}
+
+    _session_cls = AsyncSession
+    _sign_in_cls = AsyncSignIn
+    _sign_up_cls = AsyncSignUp
 
     async def _run(self, flow: Flow[T]) -> T:
         return await _drive_async(flow, self._http, self._sleep)
+
+    async def _get_token(
+        self, session_id: str, template: str | None, organization_id: str | None, skip_cache: bool
+    ) -> str | None:
+        key = self._token_key(session_id, template, organization_id)
+        lock = self._token_locks.setdefault(key, asyncio.Lock())
+        # One request per key at a time: tasks that waited find the fresh token in the cache.
+        async with lock:
+            return await self._run(self._plan_get_token(session_id, template, organization_id, skip_cache))
 
     async def reload(self) -> Self:
         """Fetch the client from the server (GET /v1/client)."""
@@ -438,6 +728,39 @@ class AsyncClient(_ClientCore):
     async def get_environment(self, *, refresh: bool = False) -> Environment:
         """The instance's settings (GET /v1/environment), cached until :meth:`clear_cache`."""
         return await self._run(self._plan_environment(refresh))
+
+    async def start_sign_in(
+        self,
+        identifier: str | None = None,
+        *,
+        password: str | None = None,
+        strategy: str | None = None,
+        ticket: str | None = None,
+        **fields: Any,
+    ) -> AsyncSignIn:
+        """Start a sign-in (POST /v1/client/sign_ins). An identifier with a password may complete it."""
+        fields.update(identifier=identifier, password=password, strategy=strategy, ticket=ticket)
+        return await self._run(self._plan_start_sign_in(fields))
+
+    async def sign_in_with_password(self, identifier: str, password: str) -> AsyncSession:
+        """Sign in in one call and return the new session (see :meth:`Client.sign_in_with_password`)."""
+        return await self._run(self._plan_sign_in_with_password(identifier, password))
+
+    async def start_sign_up(self, **fields: Any) -> AsyncSignUp:
+        """Start a sign-up (POST /v1/client/sign_ups) with any of its fields."""
+        return await self._run(self._plan_start_sign_up(fields))
+
+    async def set_active(
+        self, session: SessionData | str, organization_id: str | None = UNSET_ORG
+    ) -> AsyncSession:
+        """Make ``session`` the last active one (see :meth:`Client.set_active`)."""
+        return await self._run(self._plan_set_active(session, organization_id))
+
+    async def get_token(
+        self, template: str | None = None, organization_id: str | None = UNSET_ORG, skip_cache: bool = False
+    ) -> str | None:
+        """A JWT for the last active session (see :meth:`AsyncSession.get_token`)."""
+        return await self._get_token(self._default_session_id(), template, organization_id, skip_cache)
 
     async def aclose(self) -> None:
         """Close the HTTP connections (unless the http_client was given by the caller)."""

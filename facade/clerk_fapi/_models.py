@@ -12,7 +12,7 @@ with :mod:`clerk_fapi._raw` they are the only code that knows the generated laye
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Final, TypeVar
 
@@ -30,12 +30,12 @@ __all__ = [
     "Passkey",
     "PhoneNumber",
     "PublicUserData",
-    "Session",
+    "SessionData",
     "SessionStatus",
-    "SignIn",
+    "SignInData",
     "SignInFactor",
     "SignInStatus",
-    "SignUp",
+    "SignUpData",
     "SignUpStatus",
     "SignUpVerifications",
     "Strategy",
@@ -257,8 +257,8 @@ class PublicUserData:
 
 
 @attrs.frozen
-class Session:
-    """A signed-in (or formerly signed-in) user on this client."""
+class SessionData:
+    """A signed-in (or formerly signed-in) user on this client (the data; see ``Session``)."""
 
     id: str
     status: str
@@ -293,8 +293,8 @@ class Session:
 
 
 @attrs.frozen
-class SignIn:
-    """A sign-in attempt in progress or finished."""
+class SignInData:
+    """A sign-in attempt in progress or finished (the data; see ``SignIn``)."""
 
     id: str
     status: str
@@ -337,8 +337,8 @@ class SignUpVerifications:
 
 
 @attrs.frozen
-class SignUp:
-    """A sign-up attempt in progress or finished."""
+class SignUpData:
+    """A sign-up attempt in progress or finished (the data; see ``SignUp``)."""
 
     id: str
     status: str
@@ -393,9 +393,9 @@ class ClientState:
     """One snapshot of the client, replaced whole by every answer (never patched)."""
 
     id: str | None = None
-    sessions: tuple[Session, ...] = ()
-    sign_in: SignIn | None = None
-    sign_up: SignUp | None = None
+    sessions: tuple[SessionData, ...] = ()
+    sign_in: SignInData | None = None
+    sign_up: SignUpData | None = None
     last_active_session_id: str | None = None
     last_authentication_strategy: str | None = None
     cookie_expires_at: datetime | None = None
@@ -539,7 +539,7 @@ def user_from_raw(src: raw.User, where: str = "user") -> User:
     )
 
 
-def session_from_raw(src: raw.Session, where: str = "session") -> Session:
+def session_from_raw(src: raw.Session, where: str = "session") -> SessionData:
     user = _model(src.user, raw.User, f"{where}.user")
     public = _model(src.public_user_data, raw.PublicUserData, f"{where}.public_user_data")
     token = _model(src.last_active_token, raw.Token, f"{where}.last_active_token")
@@ -548,7 +548,7 @@ def session_from_raw(src: raw.Session, where: str = "session") -> Session:
     age = _opt(src.factor_verification_age)
     return _copy(
         src,
-        Session,
+        SessionData,
         user=user_from_raw(user, f"{where}.user") if user else None,
         public_user_data=_copy(public, PublicUserData) if public else None,
         last_active_token=token.jwt if token else None,
@@ -558,11 +558,11 @@ def session_from_raw(src: raw.Session, where: str = "session") -> Session:
     )
 
 
-def sign_in_from_raw(src: raw.SignIn, where: str = "sign_in") -> SignIn:
+def sign_in_from_raw(src: raw.SignIn, where: str = "sign_in") -> SignInData:
     user_data = _model(src.user_data, raw.SignInUserData, f"{where}.user_data")
     return _copy(
         src,
-        SignIn,
+        SignInData,
         supported_identifiers=_strings(src.supported_identifiers),
         supported_first_factors=tuple(
             _copy(f, SignInFactor)
@@ -586,7 +586,7 @@ def sign_in_from_raw(src: raw.SignIn, where: str = "sign_in") -> SignIn:
     )
 
 
-def sign_up_from_raw(src: raw.SignUp, where: str = "sign_up") -> SignUp:
+def sign_up_from_raw(src: raw.SignUp, where: str = "sign_up") -> SignUpData:
     verifications = _model(src.verifications, raw.SignUpVerifications, f"{where}.verifications")
     if verifications is None:
         converted = SignUpVerifications()
@@ -600,7 +600,7 @@ def sign_up_from_raw(src: raw.SignUp, where: str = "sign_up") -> SignUp:
         )
     return _copy(
         src,
-        SignUp,
+        SignUpData,
         required_fields=_strings(src.required_fields),
         optional_fields=_strings(src.optional_fields),
         missing_fields=_strings(src.missing_fields),
@@ -624,6 +624,42 @@ def client_state_from_raw(src: raw.Client, where: str = "client") -> ClientState
         sign_in=sign_in_from_raw(sign_in, f"{where}.sign_in") if sign_in else None,
         sign_up=sign_up_from_raw(sign_up, f"{where}.sign_up") if sign_up else None,
     )
+
+
+def client_from_envelope(parsed: Any) -> ClientState:
+    """The client of a ``ClientEnvelope``: in ``response``; a null response means no client."""
+    if parsed is None:  # a 204 answer
+        return EMPTY_STATE
+    client = _model(parsed.response, raw.Client, "response")
+    return client_state_from_raw(client, "response") if client is not None else EMPTY_STATE
+
+
+def _envelope(
+    parsed: Any, raw_cls: type[_M], convert: Callable[[_M, str], _T]
+) -> tuple[_T, ClientState | None]:
+    resource = _model(parsed.response, raw_cls, "response")
+    if resource is None:
+        raise ShapeError("response", raw_cls.__name__, None)
+    client = _model(parsed.client, raw.Client, "client")
+    return convert(resource, "response"), client_state_from_raw(client, "client") if client else None
+
+
+def session_envelope(parsed: Any) -> tuple[SessionData, ClientState | None]:
+    """A session answer: the session and the piggybacked client (None when the server sent none)."""
+    return _envelope(parsed, raw.Session, session_from_raw)
+
+
+def sign_in_envelope(parsed: Any) -> tuple[SignInData, ClientState | None]:
+    return _envelope(parsed, raw.SignIn, sign_in_from_raw)
+
+
+def sign_up_envelope(parsed: Any) -> tuple[SignUpData, ClientState | None]:
+    return _envelope(parsed, raw.SignUp, sign_up_from_raw)
+
+
+def token_jwt(parsed: Any) -> str | None:
+    jwt = _opt(parsed.jwt)
+    return jwt if isinstance(jwt, str) and jwt else None
 
 
 def environment_from_raw(src: raw.Environment) -> Environment:

@@ -1,0 +1,109 @@
+"""The session-token cache (what clerk-js keeps in its ``SessionTokenCache``).
+
+Keyed by session id, template and organization. A token is served while more than
+``leeway`` seconds of its life remain; its life is the JWT's ``exp - iat``, counted from when the
+token reached us, so a clock difference with the server does not matter.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, Final
+
+import attrs
+
+DEFAULT_LEEWAY: Final = 10.0
+
+CacheKey = tuple[str, str | None, str | None]
+
+
+def jwt_claims(token: str) -> dict[str, Any] | None:
+    """The claims of a JWT, unverified (None when it is not a JWT)."""
+    parts = token.split(".")
+    if len(parts) != 3:
+        return None
+    payload = parts[1] + "=" * (-len(parts[1]) % 4)
+    try:
+        claims = json.loads(base64.urlsafe_b64decode(payload.encode("ascii")))
+    except (ValueError, UnicodeError):
+        return None
+    return claims if isinstance(claims, dict) else None
+
+
+def token_lifetime(token: str) -> float | None:
+    """``exp - iat`` of a JWT in seconds, or None."""
+    claims = jwt_claims(token)
+    if claims is None:
+        return None
+    exp, iat = claims.get("exp"), claims.get("iat")
+    if not isinstance(exp, int | float) or not isinstance(iat, int | float) or exp <= iat:
+        return None
+    return float(exp - iat)
+
+
+@attrs.define
+class _Entry:
+    jwt: str
+    expires: float  # on the monotonic clock
+
+
+class TokenCache:
+    """Thread-safe; the clock is injectable for tests."""
+
+    def __init__(self, leeway: float = DEFAULT_LEEWAY, clock: Callable[[], float] = time.monotonic) -> None:
+        self._entries: dict[CacheKey, _Entry] = {}
+        self._last: dict[str, str] = {}
+        self._lock = threading.Lock()
+        self._leeway = leeway
+        self._clock = clock
+
+    def __repr__(self) -> str:
+        return f"<TokenCache entries={len(self._entries)}>"
+
+    def get(self, key: CacheKey) -> str | None:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            if entry.expires - self._clock() <= self._leeway:
+                del self._entries[key]
+                return None
+            return entry.jwt
+
+    def put(self, key: CacheKey, jwt: str, *, remaining: float | None = None) -> None:
+        """Cache ``jwt`` for its lifetime (or ``remaining`` seconds when known better)."""
+        life = remaining if remaining is not None else token_lifetime(jwt)
+        with self._lock:
+            self._last[key[0]] = jwt
+            if life is not None and life > self._leeway:
+                self._entries[key] = _Entry(jwt, self._clock() + life)
+
+    def seed(self, key: CacheKey, jwt: str) -> None:
+        """Cache a token that came with a session (``last_active_token``), for what is left of it."""
+        claims = jwt_claims(jwt)
+        exp = claims.get("exp") if claims else None
+        if not isinstance(exp, int | float):
+            return
+        with self._lock:
+            if key in self._entries:
+                return
+        self.put(key, jwt, remaining=float(exp) - time.time())
+
+    def last(self, session_id: str) -> str | None:
+        """The newest token seen for the session, fresh or not (for the ``expired_token`` retry)."""
+        with self._lock:
+            return self._last.get(session_id)
+
+    def clear(self, session_id: str | None = None) -> None:
+        with self._lock:
+            if session_id is None:
+                self._entries.clear()
+                self._last.clear()
+            else:
+                self._last.pop(session_id, None)
+                for key in [k for k in self._entries if k[0] == session_id]:
+                    del self._entries[key]
