@@ -38,8 +38,9 @@ class Checked:
         if response.status_code == 204:
             assert response.content == b"", "a 204 must have no body"
             return
-        self.spec.validate(response.request.method, response.request.url.path, response.status_code,
-                           response.content)
+        self.spec.validate(
+            response.request.method, response.request.url.path, response.status_code, response.content
+        )
         self.validated += 1
 
 
@@ -52,11 +53,13 @@ class NativeDevice:
         self.token = ""
         self.tokens_seen: list[str] = []
 
-    def request(self, method: str, path: str, data: dict[str, Any] | None = None,
-                params: dict[str, str] | None = None) -> httpx.Response:
+    def request(
+        self, method: str, path: str, data: dict[str, Any] | None = None, params: dict[str, str] | None = None
+    ) -> httpx.Response:
         query = {"_is_native": "1", **(params or {})}
-        response = self.http.request(method, path, params=query, data=data,
-                                     headers={"Authorization": self.token})
+        response = self.http.request(
+            method, path, params=query, data=data, headers={"Authorization": self.token}
+        )
         self.checked(response)
         if "authorization" in response.headers:
             self.token = response.headers["authorization"]

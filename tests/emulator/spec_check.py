@@ -46,7 +46,9 @@ class Spec:
         self.registry: Registry[Any] = Registry().with_resource("urn:clerk-fapi", resource)
         self.operations: list[Operation] = []
         for template, item in self.document["paths"].items():
-            regex = "^" + re.sub(r"\{\w+\}", r"[^/]+", re.escape(template).replace(r"\{", "{").replace(r"\}", "}"))
+            regex = "^" + re.sub(
+                r"\{\w+\}", r"[^/]+", re.escape(template).replace(r"\{", "{").replace(r"\}", "}")
+            )
             for method, op in item.items():
                 if method in ("parameters", "summary", "description", "servers"):
                     continue
@@ -102,7 +104,11 @@ class Spec:
 def _rebase(schema: Any) -> Any:
     if isinstance(schema, dict):
         return {
-            k: ("urn:clerk-fapi" + v if k == "$ref" and isinstance(v, str) and v.startswith("#") else _rebase(v))
+            k: (
+                "urn:clerk-fapi" + v
+                if k == "$ref" and isinstance(v, str) and v.startswith("#")
+                else _rebase(v)
+            )
             for k, v in schema.items()
         }
     if isinstance(schema, list):

@@ -49,7 +49,7 @@ ERRATA: tuple[Erratum, ...] = (
     Erratum(
         "UserSettings.Socials",
         "additionalProperties: false over a fixed provider list, yet instances carry custom providers",
-        'samples/get-environment.json: user_settings.social.oauth_custom_spung (no logo_url either)',
+        "samples/get-environment.json: user_settings.social.oauth_custom_spung (no logo_url either)",
     ),
     Erratum(
         "UserSettings.SignUp",
@@ -101,7 +101,9 @@ def apply(spec: dict[str, Any]) -> dict[str, Any]:
             status = schemas[name]["properties"]["status"]
             if "replaced" not in status["enum"]:
                 status["enum"].append("replaced")
-    schemas["UserSettings.Socials"]["additionalProperties"] = {"$ref": "#/components/schemas/UserSettings.Social"}
+    schemas["UserSettings.Socials"]["additionalProperties"] = {
+        "$ref": "#/components/schemas/UserSettings.Social"
+    }
     schemas["UserSettings.SignUp"]["properties"]["mfa"] = {"type": "object"}
     billing = schemas["Client.CommerceSettings"]["properties"]["billing"]["properties"]
     for flag in ("enabled", "has_paid_user_plans", "has_paid_org_plans"):

@@ -25,7 +25,9 @@ def verify_jwt(jwt: str, jwks: dict[str, Any]) -> dict[str, Any]:
     head, body, sig = jwt.split(".")
     header = json.loads(_b64(head))
     key = next(k for k in jwks["keys"] if k["kid"] == header["kid"])
-    public = rsa.RSAPublicNumbers(int.from_bytes(_b64(key["e"]), "big"), int.from_bytes(_b64(key["n"]), "big"))
+    public = rsa.RSAPublicNumbers(
+        int.from_bytes(_b64(key["e"]), "big"), int.from_bytes(_b64(key["n"]), "big")
+    )
     public.public_key().verify(_b64(sig), f"{head}.{body}".encode(), padding.PKCS1v15(), hashes.SHA256())
     assert header["alg"] == "RS256"
     claims: dict[str, Any] = json.loads(_b64(body))
@@ -87,8 +89,9 @@ def test_garbage_client_token_is_401(native: NativeDevice) -> None:
     assert error_code(r) == "authentication_invalid"
 
 
-def test_strict_rotation_rejects_a_superseded_token(http: httpx.Client, emulator: Emulator,
-                                                    native: NativeDevice) -> None:
+def test_strict_rotation_rejects_a_superseded_token(
+    http: httpx.Client, emulator: Emulator, native: NativeDevice
+) -> None:
     emulator.strict_token_rotation = True
     native.post("/v1/client")
     stale = native.token
@@ -105,8 +108,10 @@ def test_native_api_disabled_is_refused(emulator: Emulator, native: NativeDevice
 
 
 def test_api_version_and_testing_token_are_accepted(native: NativeDevice, http: httpx.Client) -> None:
-    r = native.get("/v1/environment", params={"__clerk_api_version": "2026-05-12",
-                                              "__clerk_testing_token": "tt_anything"})
+    r = native.get(
+        "/v1/environment",
+        params={"__clerk_api_version": "2026-05-12", "__clerk_testing_token": "tt_anything"},
+    )
     assert r.status_code == 200
     r2 = http.get("/v1/environment", params={"_is_native": "1"}, headers={"clerk-api-version": "2026-05-12"})
     assert r2.status_code == 200
@@ -129,27 +134,52 @@ def test_sign_up_reports_missing_and_unverified_fields_like_the_sample(native: N
     assert sign_up["status"] == "missing_requirements"
     assert sign_up["id"].startswith("sua_")
     assert sign_up["required_fields"] == [
-        "email_address", "first_name", "last_name", "legal_accepted", "password", "phone_number"
+        "email_address",
+        "first_name",
+        "last_name",
+        "legal_accepted",
+        "password",
+        "phone_number",
     ]
-    assert sign_up["missing_fields"] == ["first_name", "last_name", "legal_accepted", "password", "phone_number"]
+    assert sign_up["missing_fields"] == [
+        "first_name",
+        "last_name",
+        "legal_accepted",
+        "password",
+        "phone_number",
+    ]
     assert sign_up["unverified_fields"] == ["email_address"]
     assert r.json()["client"]["sign_up"]["id"] == sign_up["id"]
 
 
-def test_full_sign_up_with_email_and_phone_verification_creates_user_and_session(native: NativeDevice) -> None:
-    r = native.post("/v1/client/sign_ups", {
-        "email_address": "new+clerk_test@example.com", "phone_number": "+1 555 555 0142",
-        "password": PASSWORD, "first_name": "New", "last_name": "Person", "legal_accepted": "true",
-        "unsafe_metadata": json.dumps({"plan": "free"}), "strategy": "email_code",
-    })
+def test_full_sign_up_with_email_and_phone_verification_creates_user_and_session(
+    native: NativeDevice,
+) -> None:
+    r = native.post(
+        "/v1/client/sign_ups",
+        {
+            "email_address": "new+clerk_test@example.com",
+            "phone_number": "+1 555 555 0142",
+            "password": PASSWORD,
+            "first_name": "New",
+            "last_name": "Person",
+            "legal_accepted": "true",
+            "unsafe_metadata": json.dumps({"plan": "free"}),
+            "strategy": "email_code",
+        },
+    )
     sign_up = r.json()["response"]
     assert sign_up["verifications"]["email_address"]["next_action"] == "needs_attempt"
     assert sign_up["unsafe_metadata"] == {"plan": "free"}
     sid = sign_up["id"]
-    r = native.post(f"/v1/client/sign_ups/{sid}/attempt_verification", {"strategy": "email_code", "code": TEST_CODE})
+    r = native.post(
+        f"/v1/client/sign_ups/{sid}/attempt_verification", {"strategy": "email_code", "code": TEST_CODE}
+    )
     assert r.json()["response"]["unverified_fields"] == ["phone_number"]
     native.post(f"/v1/client/sign_ups/{sid}/prepare_verification", {"strategy": "phone_code"})
-    r = native.post(f"/v1/client/sign_ups/{sid}/attempt_verification", {"strategy": "phone_code", "code": TEST_CODE})
+    r = native.post(
+        f"/v1/client/sign_ups/{sid}/attempt_verification", {"strategy": "phone_code", "code": TEST_CODE}
+    )
     body = r.json()
     assert body["response"]["status"] == "complete"
     assert body["response"]["created_user_id"].startswith("user_")
@@ -177,10 +207,12 @@ def test_sign_up_with_a_taken_email_is_form_identifier_exists(native: NativeDevi
     assert r.json()["errors"][0]["meta"]["param_name"] == "email_address"
 
 
-def test_wrong_code_is_form_code_incorrect_and_attempts_are_limited(emulator: Emulator,
-                                                                    native: NativeDevice) -> None:
-    sid = native.post("/v1/client/sign_ups", {"email_address": "x+clerk_test@example.com",
-                                              "strategy": "email_code"}).json()["response"]["id"]
+def test_wrong_code_is_form_code_incorrect_and_attempts_are_limited(
+    emulator: Emulator, native: NativeDevice
+) -> None:
+    sid = native.post(
+        "/v1/client/sign_ups", {"email_address": "x+clerk_test@example.com", "strategy": "email_code"}
+    ).json()["response"]["id"]
     path = f"/v1/client/sign_ups/{sid}/attempt_verification"
     for _ in range(emulator.max_code_attempts - 1):
         r = native.post(path, {"strategy": "email_code", "code": "000000"})
@@ -196,23 +228,30 @@ def test_wrong_code_is_form_code_incorrect_and_attempts_are_limited(emulator: Em
 
 
 def test_non_test_email_needs_the_code_from_the_outbox(emulator: Emulator, native: NativeDevice) -> None:
-    sid = native.post("/v1/client/sign_ups", {"email_address": "real@example.com",
-                                              "strategy": "email_code"}).json()["response"]["id"]
+    sid = native.post(
+        "/v1/client/sign_ups", {"email_address": "real@example.com", "strategy": "email_code"}
+    ).json()["response"]["id"]
     code = emulator.last_code("real@example.com")
     assert code is not None and len(code) == 6
     if code != TEST_CODE:
-        bad = native.post(f"/v1/client/sign_ups/{sid}/attempt_verification",
-                          {"strategy": "email_code", "code": TEST_CODE})
+        bad = native.post(
+            f"/v1/client/sign_ups/{sid}/attempt_verification", {"strategy": "email_code", "code": TEST_CODE}
+        )
         assert error_code(bad) == "form_code_incorrect"
-    r = native.post(f"/v1/client/sign_ups/{sid}/attempt_verification", {"strategy": "email_code", "code": code})
+    r = native.post(
+        f"/v1/client/sign_ups/{sid}/attempt_verification", {"strategy": "email_code", "code": code}
+    )
     assert r.json()["response"]["verifications"]["email_address"]["status"] == "verified"
 
 
 def test_expired_code_is_refused(emulator: Emulator, native: NativeDevice) -> None:
-    sid = native.post("/v1/client/sign_ups", {"email_address": "x+clerk_test@example.com",
-                                              "strategy": "email_code"}).json()["response"]["id"]
+    sid = native.post(
+        "/v1/client/sign_ups", {"email_address": "x+clerk_test@example.com", "strategy": "email_code"}
+    ).json()["response"]["id"]
     emulator.clock.advance(11 * 60)
-    r = native.post(f"/v1/client/sign_ups/{sid}/attempt_verification", {"strategy": "email_code", "code": TEST_CODE})
+    r = native.post(
+        f"/v1/client/sign_ups/{sid}/attempt_verification", {"strategy": "email_code", "code": TEST_CODE}
+    )
     assert r.status_code == 422
     assert error_code(r) == "verification_expired"
 
@@ -239,8 +278,9 @@ def test_malformed_sign_up_fields_are_422(native: NativeDevice) -> None:
 
 
 # ---------------------------------------------------------------- sign-in
-def test_identifier_and_password_complete_in_one_step(native: NativeDevice, user: SeededUser,
-                                                      emulator: Emulator) -> None:
+def test_identifier_and_password_complete_in_one_step(
+    native: NativeDevice, user: SeededUser, emulator: Emulator
+) -> None:
     body = native.sign_in(user)
     sign_in = body["response"]
     assert sign_in["status"] == "complete"
@@ -259,8 +299,10 @@ def test_identifier_first_then_password(native: NativeDevice, user: SeededUser) 
     assert sign_in["status"] == "needs_first_factor"
     strategies = [f["strategy"] for f in sign_in["supported_first_factors"]]
     assert strategies[0] == "password" and "email_code" in strategies and "phone_code" in strategies
-    r = native.post(f"/v1/client/sign_ins/{sign_in['id']}/attempt_first_factor",
-                    {"strategy": "password", "password": PASSWORD})
+    r = native.post(
+        f"/v1/client/sign_ins/{sign_in['id']}/attempt_first_factor",
+        {"strategy": "password", "password": PASSWORD},
+    )
     assert r.json()["response"]["status"] == "complete"
     assert r.json()["client"]["sign_in"] is None
 
@@ -280,7 +322,9 @@ def test_unknown_identifier_is_form_identifier_not_found(native: NativeDevice) -
     assert error_code(r) == "form_identifier_not_found"
 
 
-def test_unknown_form_field_is_form_param_unknown_with_its_name(native: NativeDevice, user: SeededUser) -> None:
+def test_unknown_form_field_is_form_param_unknown_with_its_name(
+    native: NativeDevice, user: SeededUser
+) -> None:
     r = native.post("/v1/client/sign_ins", {"identifier": user.identifier, "email_address": "x"})
     assert r.status_code == 422
     err = r.json()["errors"][0]
@@ -296,13 +340,17 @@ def test_code_first_factor(native: NativeDevice, user: SeededUser, strategy: str
     r = native.post(f"/v1/client/sign_ins/{sid}/prepare_first_factor", {"strategy": strategy})
     verification = r.json()["response"]["first_factor_verification"]
     assert verification == {**verification, "strategy": strategy, "status": "unverified", "attempts": 0}
-    r = native.post(f"/v1/client/sign_ins/{sid}/attempt_first_factor", {"strategy": strategy, "code": TEST_CODE})
+    r = native.post(
+        f"/v1/client/sign_ins/{sid}/attempt_first_factor", {"strategy": strategy, "code": TEST_CODE}
+    )
     assert r.json()["response"]["status"] == "complete"
 
 
 def test_attempt_without_prepare_is_refused(native: NativeDevice, user: SeededUser) -> None:
     sid = native.post("/v1/client/sign_ins", {"identifier": user.identifier}).json()["response"]["id"]
-    r = native.post(f"/v1/client/sign_ins/{sid}/attempt_first_factor", {"strategy": "email_code", "code": "1"})
+    r = native.post(
+        f"/v1/client/sign_ins/{sid}/attempt_first_factor", {"strategy": "email_code", "code": "1"}
+    )
     assert r.status_code == 400
     r = native.post(f"/v1/client/sign_ins/{sid}/prepare_first_factor", {})
     assert r.status_code == 422 and error_code(r) == "form_param_missing"
@@ -311,28 +359,38 @@ def test_attempt_without_prepare_is_refused(native: NativeDevice, user: SeededUs
 def test_reset_password_flow(native: NativeDevice, user: SeededUser) -> None:
     sid = native.post("/v1/client/sign_ins", {"identifier": user.identifier}).json()["response"]["id"]
     native.post(f"/v1/client/sign_ins/{sid}/prepare_first_factor", {"strategy": "reset_password_email_code"})
-    r = native.post(f"/v1/client/sign_ins/{sid}/attempt_first_factor",
-                    {"strategy": "reset_password_email_code", "code": TEST_CODE})
+    r = native.post(
+        f"/v1/client/sign_ins/{sid}/attempt_first_factor",
+        {"strategy": "reset_password_email_code", "code": TEST_CODE},
+    )
     assert r.json()["response"]["status"] == "needs_new_password"
-    r = native.post(f"/v1/client/sign_ins/{sid}/reset_password",
-                    {"password": "brand-new-password", "sign_out_of_other_sessions": "true"})
+    r = native.post(
+        f"/v1/client/sign_ins/{sid}/reset_password",
+        {"password": "brand-new-password", "sign_out_of_other_sessions": "true"},
+    )
     assert r.json()["response"]["status"] == "complete"
     other = NativeDevice(native.http, native.checked)
-    assert other.post("/v1/client/sign_ins", {"identifier": user.identifier,
-                                              "password": "brand-new-password"}).status_code == 200
+    assert (
+        other.post(
+            "/v1/client/sign_ins", {"identifier": user.identifier, "password": "brand-new-password"}
+        ).status_code
+        == 200
+    )
 
 
 def test_ticket_sign_in(emulator: Emulator, native: NativeDevice, user: SeededUser) -> None:
     ticket = emulator.create_sign_in_ticket(user.id)
     r = native.post("/v1/client/sign_ins", {"strategy": "ticket", "ticket": ticket})
     assert r.json()["response"]["status"] == "complete"
-    again = NativeDevice(native.http, native.checked).post("/v1/client/sign_ins",
-                                                          {"strategy": "ticket", "ticket": ticket})
+    again = NativeDevice(native.http, native.checked).post(
+        "/v1/client/sign_ins", {"strategy": "ticket", "ticket": ticket}
+    )
     assert again.status_code == 422 and error_code(again) == "ticket_invalid"
 
 
-def test_email_link_completes_when_the_link_is_followed(emulator: Emulator, native: NativeDevice,
-                                                        user: SeededUser) -> None:
+def test_email_link_completes_when_the_link_is_followed(
+    emulator: Emulator, native: NativeDevice, user: SeededUser
+) -> None:
     sid = native.post("/v1/client/sign_ins", {"identifier": user.identifier}).json()["response"]["id"]
     r = native.post(f"/v1/client/sign_ins/{sid}/prepare_first_factor", {"strategy": "email_link"})
     assert r.json()["response"]["first_factor_verification"]["object"] == "verification_email_link"
@@ -343,15 +401,26 @@ def test_email_link_completes_when_the_link_is_followed(emulator: Emulator, nati
 
 
 def test_totp_second_factor(emulator: Emulator, native: NativeDevice) -> None:
-    mfa_user = make_user(emulator, email_addresses="mfa+clerk_test@example.com", phone_numbers=(),
-                         username="mfauser", totp_secret=True, backup_codes=["11111111", "22222222"])
+    mfa_user = make_user(
+        emulator,
+        email_addresses="mfa+clerk_test@example.com",
+        phone_numbers=(),
+        username="mfauser",
+        totp_secret=True,
+        backup_codes=["11111111", "22222222"],
+    )
     body = native.sign_in(mfa_user)
     sign_in = body["response"]
     assert sign_in["status"] == "needs_second_factor"
     assert {f["strategy"] for f in sign_in["supported_second_factors"]} == {"totp", "backup_code"}
     path = f"/v1/client/sign_ins/{sign_in['id']}/attempt_second_factor"
-    bad = native.post(path, {"strategy": "totp", "code": "000000" if emulator.totp_code(mfa_user.totp_secret or "")
-                             != "000000" else "111111"})
+    bad = native.post(
+        path,
+        {
+            "strategy": "totp",
+            "code": "000000" if emulator.totp_code(mfa_user.totp_secret or "") != "000000" else "111111",
+        },
+    )
     assert bad.status_code == 422 and error_code(bad) == "form_code_incorrect"
     r = native.post(path, {"strategy": "totp", "code": emulator.totp_code(mfa_user.totp_secret or "")})
     assert r.json()["response"]["status"] == "complete"
@@ -363,13 +432,15 @@ def test_totp_second_factor(emulator: Emulator, native: NativeDevice) -> None:
 def test_backup_code_second_factor_is_single_use(emulator: Emulator, native: NativeDevice) -> None:
     mfa_user = make_user(emulator, totp_secret=True, backup_codes=["11111111", "22222222"])
     sid = native.sign_in(mfa_user)["response"]["id"]
-    r = native.post(f"/v1/client/sign_ins/{sid}/attempt_second_factor",
-                    {"strategy": "backup_code", "code": "11111111"})
+    r = native.post(
+        f"/v1/client/sign_ins/{sid}/attempt_second_factor", {"strategy": "backup_code", "code": "11111111"}
+    )
     assert r.json()["response"]["status"] == "complete"
     other = NativeDevice(native.http, native.checked)
     sid2 = other.sign_in(mfa_user)["response"]["id"]
-    r = other.post(f"/v1/client/sign_ins/{sid2}/attempt_second_factor",
-                   {"strategy": "backup_code", "code": "11111111"})
+    r = other.post(
+        f"/v1/client/sign_ins/{sid2}/attempt_second_factor", {"strategy": "backup_code", "code": "11111111"}
+    )
     assert r.status_code == 422 and error_code(r) == "form_code_incorrect"
 
 
@@ -380,46 +451,58 @@ def test_phone_code_second_factor(emulator: Emulator, native: NativeDevice) -> N
     sid = sign_in["id"]
     r = native.post(f"/v1/client/sign_ins/{sid}/prepare_second_factor", {"strategy": "phone_code"})
     assert r.json()["response"]["second_factor_verification"]["status"] == "unverified"
-    r = native.post(f"/v1/client/sign_ins/{sid}/attempt_second_factor", {"strategy": "phone_code",
-                                                                          "code": TEST_CODE})
+    r = native.post(
+        f"/v1/client/sign_ins/{sid}/attempt_second_factor", {"strategy": "phone_code", "code": TEST_CODE}
+    )
     assert r.json()["response"]["status"] == "complete"
 
 
-def test_client_trust_asks_for_an_email_code_second_factor(emulator: Emulator, native: NativeDevice,
-                                                            user: SeededUser) -> None:
+def test_client_trust_asks_for_an_email_code_second_factor(
+    emulator: Emulator, native: NativeDevice, user: SeededUser
+) -> None:
     emulator.client_trust = True
     sign_in = native.sign_in(user)["response"]
     assert sign_in["status"] == "needs_client_trust"
     sid = sign_in["id"]
-    r = native.post(f"/v1/client/sign_ins/{sid}/prepare_second_factor",
-                    {"strategy": "email_code", "email_address_id": user.email_address_ids[0]})
+    r = native.post(
+        f"/v1/client/sign_ins/{sid}/prepare_second_factor",
+        {"strategy": "email_code", "email_address_id": user.email_address_ids[0]},
+    )
     assert r.json()["response"]["second_factor_verification"]["strategy"] == "email_code"
-    r = native.post(f"/v1/client/sign_ins/{sid}/attempt_second_factor", {"strategy": "email_code",
-                                                                          "code": TEST_CODE})
+    r = native.post(
+        f"/v1/client/sign_ins/{sid}/attempt_second_factor", {"strategy": "email_code", "code": TEST_CODE}
+    )
     assert r.json()["response"]["status"] == "complete"
 
 
-def test_single_session_mode_refuses_a_second_sign_in(emulator: Emulator, native: NativeDevice,
-                                                      user: SeededUser) -> None:
+def test_single_session_mode_refuses_a_second_sign_in(
+    emulator: Emulator, native: NativeDevice, user: SeededUser
+) -> None:
     emulator.single_session_mode = True
     native.sign_in(user)
-    other = make_user(emulator, email_addresses="bob+clerk_test@example.com", phone_numbers=(), username="bobby")
+    other = make_user(
+        emulator, email_addresses="bob+clerk_test@example.com", phone_numbers=(), username="bobby"
+    )
     r = native.post("/v1/client/sign_ins", {"identifier": other.identifier, "password": PASSWORD})
     assert r.status_code == 400
     assert error_code(r) == "session_exists"
 
 
-def test_multi_session_mode_keeps_both_sessions(emulator: Emulator, native: NativeDevice,
-                                                user: SeededUser) -> None:
+def test_multi_session_mode_keeps_both_sessions(
+    emulator: Emulator, native: NativeDevice, user: SeededUser
+) -> None:
     native.sign_in(user)
-    other = make_user(emulator, email_addresses="bob+clerk_test@example.com", phone_numbers=(), username="bobby")
+    other = make_user(
+        emulator, email_addresses="bob+clerk_test@example.com", phone_numbers=(), username="bobby"
+    )
     body = native.sign_in(other)
     assert [s["status"] for s in body["client"]["sessions"]] == ["active", "active"]
     assert body["client"]["last_active_session_id"] == body["response"]["created_session_id"]
 
 
-def test_lockout_after_too_many_wrong_passwords(emulator: Emulator, native: NativeDevice,
-                                                user: SeededUser) -> None:
+def test_lockout_after_too_many_wrong_passwords(
+    emulator: Emulator, native: NativeDevice, user: SeededUser
+) -> None:
     for _ in range(100):
         native.post("/v1/client/sign_ins", {"identifier": user.identifier, "password": "wrong-password"})
     r = native.post("/v1/client/sign_ins", {"identifier": user.identifier, "password": PASSWORD})
@@ -433,7 +516,9 @@ def _signed_in(native: NativeDevice, user: SeededUser) -> str:
     return session_id
 
 
-def test_session_token_claims_and_lifetime(emulator: Emulator, native: NativeDevice, user: SeededUser) -> None:
+def test_session_token_claims_and_lifetime(
+    emulator: Emulator, native: NativeDevice, user: SeededUser
+) -> None:
     sid = _signed_in(native, user)
     r = native.post(f"/v1/client/sessions/{sid}/tokens")
     body = r.json()
@@ -447,9 +532,12 @@ def test_session_token_claims_and_lifetime(emulator: Emulator, native: NativeDev
     assert session["last_active_token"]["jwt"] == body["jwt"]
 
 
-def test_template_token_has_its_own_claims_and_lifetime(emulator: Emulator, native: NativeDevice,
-                                                        user: SeededUser) -> None:
-    emulator.add_jwt_template("backend", {"email": "{{user.primary_email_address}}", "aud": "api"}, lifetime=300)
+def test_template_token_has_its_own_claims_and_lifetime(
+    emulator: Emulator, native: NativeDevice, user: SeededUser
+) -> None:
+    emulator.add_jwt_template(
+        "backend", {"email": "{{user.primary_email_address}}", "aud": "api"}, lifetime=300
+    )
     sid = _signed_in(native, user)
     r = native.post(f"/v1/client/sessions/{sid}/tokens/backend")
     claims = verify_jwt(r.json()["jwt"], emulator.jwks())
@@ -464,15 +552,21 @@ def test_organization_parameter_and_touch(emulator: Emulator, native: NativeDevi
     sid = _signed_in(native, user)
     personal = verify_jwt(native.post(f"/v1/client/sessions/{sid}/tokens").json()["jwt"], emulator.jwks())
     assert "org_id" not in personal
-    r = native.post(f"/v1/client/sessions/{sid}/touch", {"active_organization_id": org.slug, "intent": "select_org"})
+    r = native.post(
+        f"/v1/client/sessions/{sid}/touch", {"active_organization_id": org.slug, "intent": "select_org"}
+    )
     assert r.json()["response"]["last_active_organization_id"] == org.id
     active = verify_jwt(native.post(f"/v1/client/sessions/{sid}/tokens").json()["jwt"], emulator.jwks())
     assert active["org_id"] == org.id and active["org_role"] == "org:admin"
     # organization_id="" asks for the personal account without switching the session.
-    explicit = verify_jwt(native.post(f"/v1/client/sessions/{sid}/tokens", {"organization_id": ""}).json()["jwt"],
-                          emulator.jwks())
+    explicit = verify_jwt(
+        native.post(f"/v1/client/sessions/{sid}/tokens", {"organization_id": ""}).json()["jwt"],
+        emulator.jwks(),
+    )
     assert "org_id" not in explicit
-    assert native.get(f"/v1/client/sessions/{sid}").json()["response"]["last_active_organization_id"] == org.id
+    assert (
+        native.get(f"/v1/client/sessions/{sid}").json()["response"]["last_active_organization_id"] == org.id
+    )
     r = native.post(f"/v1/client/sessions/{sid}/touch", {"active_organization_id": ""})
     assert r.json()["response"]["last_active_organization_id"] is None
     bad = native.post(f"/v1/client/sessions/{sid}/touch", {"intent": "dance"})
@@ -498,8 +592,9 @@ def test_unknown_session_is_resource_not_found(native: NativeDevice, user: Seede
     assert r.status_code == 404 and error_code(r) == "resource_not_found"
 
 
-def test_missing_expired_token_then_retry_with_it(emulator: Emulator, native: NativeDevice,
-                                                  user: SeededUser) -> None:
+def test_missing_expired_token_then_retry_with_it(
+    emulator: Emulator, native: NativeDevice, user: SeededUser
+) -> None:
     sid = _signed_in(native, user)
     last = native.get(f"/v1/client/sessions/{sid}").json()["response"]["last_active_token"]["jwt"]
     emulator.require_expired_token(sid)
@@ -535,8 +630,9 @@ def test_delete_client_ends_sessions_and_clears_the_token(native: NativeDevice, 
     assert sid
 
 
-def test_delete_client_sessions_removes_them_but_keeps_the_client(native: NativeDevice,
-                                                                  user: SeededUser) -> None:
+def test_delete_client_sessions_removes_them_but_keeps_the_client(
+    native: NativeDevice, user: SeededUser
+) -> None:
     _signed_in(native, user)
     client_id = native.get("/v1/client").json()["response"]["id"]
     r = native.request("DELETE", "/v1/client/sessions")
@@ -559,14 +655,20 @@ def test_unknown_path_and_method_are_4xx(native: NativeDevice) -> None:
     assert native.request("PATCH", "/v1/client").status_code == 405
 
 
-async def test_async_transport_drives_a_sign_in(ahttp: httpx.AsyncClient, emulator: Emulator,
-                                                user: SeededUser, spec: Any) -> None:
-    r = await ahttp.post("/v1/client/sign_ins", params={"_is_native": "1"}, headers={"Authorization": ""},
-                         data={"identifier": user.identifier, "password": PASSWORD})
+async def test_async_transport_drives_a_sign_in(
+    ahttp: httpx.AsyncClient, emulator: Emulator, user: SeededUser, spec: Any
+) -> None:
+    r = await ahttp.post(
+        "/v1/client/sign_ins",
+        params={"_is_native": "1"},
+        headers={"Authorization": ""},
+        data={"identifier": user.identifier, "password": PASSWORD},
+    )
     spec.validate("POST", "/v1/client/sign_ins", r.status_code, r.content)
     token = r.headers["authorization"]
     sid = r.json()["response"]["created_session_id"]
-    t = await ahttp.post(f"/v1/client/sessions/{sid}/tokens", params={"_is_native": "1"},
-                         headers={"Authorization": token})
+    t = await ahttp.post(
+        f"/v1/client/sessions/{sid}/tokens", params={"_is_native": "1"}, headers={"Authorization": token}
+    )
     spec.validate("POST", f"/v1/client/sessions/{sid}/tokens", t.status_code, t.content)
     assert verify_jwt(t.json()["jwt"], emulator.jwks())["sid"] == sid

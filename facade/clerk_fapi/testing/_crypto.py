@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import json
 import struct
+import threading
 from typing import Any
 
 from cryptography.hazmat.primitives import hashes
@@ -33,12 +34,28 @@ def _int_b64(value: int) -> str:
     return b64url(value.to_bytes((value.bit_length() + 7) // 8, "big"))
 
 
+_SHARED_KEY: rsa.RSAPrivateKey | None = None
+_SHARED_KEY_LOCK = threading.Lock()
+
+
+def _shared_private_key() -> rsa.RSAPrivateKey:
+    # Generating a 2048-bit key takes ~0.1 s; emulators of one process share the key material (each keeps its
+    # own `kid`, so one emulator's JWKS still does not verify another's tokens by kid lookup).
+    global _SHARED_KEY
+    with _SHARED_KEY_LOCK:
+        if _SHARED_KEY is None:
+            _SHARED_KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        return _SHARED_KEY
+
+
 class SigningKey:
     """An RSA key pair with a `kid`, signing RS256 JWTs."""
 
-    def __init__(self, kid: str) -> None:
+    def __init__(self, kid: str, *, fresh: bool = False) -> None:
         self.kid = kid
-        self._private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        self._private = (
+            rsa.generate_private_key(public_exponent=65537, key_size=2048) if fresh else _shared_private_key()
+        )
 
     def jwk(self) -> dict[str, Any]:
         numbers = self._private.public_key().public_numbers()

@@ -29,6 +29,13 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
 
     def _serve(self) -> None:
+        try:
+            self._exchange()
+        except (BrokenPipeError, ConnectionResetError):
+            # The client gave up (a timeout cut a delayed answer): nothing left to answer.
+            self.close_connection = True
+
+    def _exchange(self) -> None:
         length = self.headers.get("Content-Length")
         try:
             size = int(length) if length else 0
@@ -100,14 +107,14 @@ class EmulatorServer:
     def start(self) -> EmulatorServer:
         if self._thread is None:
             self._thread = threading.Thread(
-                target=self._httpd.serve_forever, name=f"fapi-emulator:{self.port}", daemon=True
+                target=self._httpd.serve_forever, args=(0.05,), name=f"fapi-emulator:{self.port}", daemon=True
             )
             self._thread.start()
         return self
 
     def serve_forever(self) -> None:
         """Serve in the calling thread until `stop()` is called from another thread or a signal."""
-        self._httpd.serve_forever()
+        self._httpd.serve_forever(poll_interval=0.05)
 
     def stop(self) -> None:
         if self._thread is not None:

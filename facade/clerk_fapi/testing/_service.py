@@ -692,8 +692,10 @@ class Service:
 
     def create_client(self, call: Call) -> Answer:
         forms.reject_unknown(call.form, ())
-        call.client = self.new_client()
-        return Answer(200, {"response": self.client_json(call.client), "client": None})
+        # The request loop already made the new client (it must hand the device its token).
+        client = call.client or self.new_client()
+        call.client = client
+        return Answer(200, {"response": self.client_json(client), "client": None})
 
     def delete_client(self, call: Call) -> Answer:
         forms.reject_unknown(call.form, ())
