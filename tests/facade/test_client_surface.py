@@ -141,11 +141,13 @@ async def test_reset_sign_in_and_reset_sign_up_are_local(
     await call(client.reload())
     assert client.sign_in is not None and client.sign_up is not None
     sign_up_before = client.sign_up
+    state_before = client.state
     before = emu.request_counts
     client.reset_sign_in()
     assert client.sign_in is None
     assert client.signIn is None
-    assert client.sign_up is sign_up_before
+    assert client.sign_up == sign_up_before
+    assert client.state.sign_up is state_before.sign_up
     client.reset_sign_up()
     assert client.sign_up is None
     assert client.signUp is None
