@@ -11,7 +11,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from clerk_fapi.testing import Emulator, SeededUser
 from clerk_fapi.testing.pytest_plugin import fapi_emulator, fapi_server  # noqa: F401  (re-exported fixtures)
 

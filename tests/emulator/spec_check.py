@@ -1,6 +1,7 @@
 """Validation of emulator answers against the matching response schema of Clerk's published spec.
 
-The spec's location comes from `CLERK_FAPI_UPSTREAM_SPEC` (default `../shared/reference/clerk-fapi-2026-05-12.yml`
+The spec's location comes from `CLERK_FAPI_UPSTREAM_SPEC` (default:
+`../shared/reference/clerk-fapi-2026-05-12.yml`
 from the repository root). Without it the validating tests skip with a reason, except under `CI=true`, where
 its absence is a failure.
 """
@@ -97,7 +98,8 @@ class Spec:
             best = errors[0]
             where = "/".join(str(p) for p in best.absolute_path)
             raise AssertionError(
-                f"{method} {path} -> {status}: body does not match the spec at '{where}': {best.message[:400]}"
+                f"{method} {path} -> {status}: body does not match the spec at '{where}': "
+                f"{best.message[:400]}"
             )
 
 

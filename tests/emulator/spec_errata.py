@@ -1,7 +1,8 @@
 """Known mistakes of Clerk's published Frontend API spec, each with the evidence, relaxed in ONE place.
 
 The emulator is validated against `clerk-fapi-2026-05-12.yml`. Where the real service (recorded in
-`../shared/reference/samples/`) sends something the spec forbids, the spec is wrong, not the emulator; each such
+`../shared/reference/samples/`) sends something the spec forbids, the spec is wrong, not the emulator;
+each such
 place is patched below, and nowhere else.
 """
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import httpx
 import pytest
-
 from clerk_fapi.testing import TEST_CODE, Emulator, SeededUser
 
 from .conftest import BASE_URL, PASSWORD, Checked, DevBrowserDevice

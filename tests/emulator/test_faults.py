@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-
 from clerk_fapi.testing import Emulator, EmulatorServer
 
 from .conftest import Checked

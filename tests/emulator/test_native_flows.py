@@ -8,10 +8,9 @@ from typing import Any
 
 import httpx
 import pytest
+from clerk_fapi.testing import TEST_CODE, Emulator, SeededUser
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
-
-from clerk_fapi.testing import TEST_CODE, Emulator, SeededUser
 
 from .conftest import PASSWORD, NativeDevice, make_user
 

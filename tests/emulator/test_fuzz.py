@@ -1,0 +1,183 @@
+"""Property-based fuzzing: generated and malformed requests never get a 5xx (no faults armed) nor raise."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import urlencode
+
+from clerk_fapi.testing import Emulator
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from .conftest import PASSWORD, make_user
+
+EMULATOR = Emulator()
+USER = make_user(EMULATOR, totp_secret=True, backup_codes=["12345678"])
+_boot = EMULATOR.handle(
+    "POST",
+    "https://fapi.test/v1/client/sign_ins?_is_native=1",
+    {"Authorization": ""},
+    urlencode({"identifier": USER.identifier, "password": PASSWORD}).encode(),
+)
+TOKEN = dict(_boot.headers)["Authorization"]
+SIGN_IN_ID = _boot.json()["response"]["id"]
+DEV_BROWSER = EMULATOR.handle("POST", "https://fapi.test/v1/dev_browser").json()["id"]
+
+IDS = st.sampled_from([SIGN_IN_ID, "sess_x", "sua_y", "..", "%00", "", "a" * 300, "sia_" + "Z" * 27])
+SEGMENTS = st.one_of(IDS, st.text(min_size=0, max_size=20))
+PATHS = st.one_of(
+    st.sampled_from(
+        [
+            "/v1/client",
+            "/v1/client/sessions",
+            "/v1/environment",
+            "/v1/dev_browser",
+            "/.well-known/jwks.json",
+            "/v1/client/sign_ins",
+            "/v1/client/sign_ups",
+            "/",
+            "/v1",
+            "//v1//client",
+        ]
+    ),
+    st.builds(lambda s: f"/v1/client/sessions/{s}", SEGMENTS),
+    st.builds(
+        lambda s, a: f"/v1/client/sessions/{s}/{a}",
+        SEGMENTS,
+        st.sampled_from(["touch", "end", "remove", "tokens", "tokens/tpl", "nope"]),
+    ),
+    st.builds(
+        lambda s, a: f"/v1/client/sign_ins/{s}/{a}",
+        SEGMENTS,
+        st.sampled_from(
+            [
+                "prepare_first_factor",
+                "attempt_first_factor",
+                "prepare_second_factor",
+                "attempt_second_factor",
+                "reset_password",
+                "",
+            ]
+        ),
+    ),
+    st.builds(
+        lambda s, a: f"/v1/client/sign_ups/{s}/{a}",
+        SEGMENTS,
+        st.sampled_from(["prepare_verification", "attempt_verification", ""]),
+    ),
+    st.text(max_size=40).map(lambda t: "/" + t),
+)
+FIELDS = st.sampled_from(
+    [
+        "identifier",
+        "password",
+        "strategy",
+        "code",
+        "ticket",
+        "email_address",
+        "phone_number",
+        "username",
+        "first_name",
+        "unsafe_metadata",
+        "legal_accepted",
+        "transfer",
+        "organization_id",
+        "active_organization_id",
+        "intent",
+        "sign_out_of_other_sessions",
+        "email_address_id",
+        "phone_number_id",
+        "email_address_or_phone_number",
+    ]
+) | st.text(max_size=10)
+VALUES = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "true",
+            "false",
+            "maybe",
+            "totp",
+            "backup_code",
+            "email_code",
+            "phone_code",
+            "password",
+            "ticket",
+            "reset_password_email_code",
+            "email_link",
+            "424242",
+            USER.identifier,
+            PASSWORD,
+            "{}",
+            "[]",
+            "{bad",
+            "+15555550100",
+            "x@y.z",
+            "select_org",
+        ]
+    ),
+    st.text(max_size=30),
+)
+FORMS = st.dictionaries(FIELDS, VALUES, max_size=6).map(lambda d: urlencode(d).encode())
+BODIES = st.one_of(FORMS, st.binary(max_size=60), st.just(json.dumps({"identifier": 1}).encode()))
+QUERIES = st.dictionaries(
+    st.sampled_from(
+        [
+            "_is_native",
+            "__clerk_db_jwt",
+            "__dev_session",
+            "expired_token",
+            "__clerk_api_version",
+            "__clerk_testing_token",
+            "x",
+        ]
+    ),
+    st.sampled_from(["1", "true", "0", "", DEV_BROWSER, "garbage"]) | st.text(max_size=8),
+    max_size=3,
+)
+HEADERS = st.fixed_dictionaries(
+    {},
+    optional={
+        "Authorization": st.sampled_from(["", TOKEN, "Bearer", "Bearer " + TOKEN, "a.b.c", "x"])
+        | st.text(max_size=20),
+        "Origin": st.sampled_from(["https://example.com", ""]),
+        "Cookie": st.sampled_from(["__client=" + TOKEN, "__client=bad", "===;;;", ""]),
+        "Content-Type": st.sampled_from(
+            ["application/x-www-form-urlencoded", "application/json", "text/plain"]
+        ),
+        "clerk-api-version": st.sampled_from(["2026-05-12", "banana"]),
+    },
+)
+METHODS = st.sampled_from(
+    ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "TRACE", "get", "BREW"]
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(method=METHODS, path=PATHS, query=QUERIES, headers=HEADERS, body=BODIES)
+def test_no_request_gets_a_5xx_or_an_exception(
+    method: str, path: str, query: dict[str, str], headers: dict[str, str], body: bytes
+) -> None:
+    url = "https://fapi.test" + path.replace("?", "%3F").replace("#", "%23")
+    if query:
+        url += "?" + urlencode(query)
+    reply = EMULATOR.handle(method, url, headers, body)
+    assert 200 <= reply.status < 500, (reply.status, reply.body[:300])
+    if reply.body:
+        payload: Any = json.loads(reply.body)
+        if reply.status >= 400:
+            assert payload["errors"][0]["code"] and payload["clerk_trace_id"]
+
+
+@settings(max_examples=50, deadline=None)
+@given(data=st.dictionaries(FIELDS, VALUES, max_size=8))
+def test_every_sign_up_form_answers_200_or_422(data: dict[str, str]) -> None:
+    emulator = EMULATOR
+    reply = emulator.handle(
+        "POST",
+        "https://fapi.test/v1/client/sign_ups?_is_native=1",
+        {"Authorization": ""},
+        urlencode(data).encode(),
+    )
+    assert reply.status in (200, 400, 422), reply.body[:300]
