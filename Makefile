@@ -57,6 +57,18 @@ test: lint typecheck
 	@echo "==> pytest"
 	$(BIN)/pytest
 
+demo: $(STAMP)
+	@echo "==> demo: the documented Client against the embedded emulator on 127.0.0.1"
+	$(BIN)/python -m clerk_fapi.demo
+
+record: $(STAMP)
+	@echo "==> re-recording the cassettes (against the emulator on loopback, or the instance of CLERK_PUBLISHABLE_KEY)"
+	CLERK_FAPI_RECORD=1 $(BIN)/pytest tests/cassettes --record-mode=rewrite -p no:cacheprovider
+
+bench: $(STAMP)
+	@echo "==> benchmarks (ratios against baselines measured in the same run)"
+	$(BIN)/python benchmarks/bench.py
+
 clean:
 	@echo "==> removing $(VENV) and caches"
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis dist build
