@@ -583,6 +583,7 @@ class Emulator:
                     raise FapiError(404, "resource_not_found", "not found", f"There is nothing at {path}.")
                 form = parse_form(body)
                 call = Call(method, path, params, form, query, headers, issuer)
+                self._service.last_issuer = issuer
                 if route.scope != "public":
                     device = self._identify(route.scope, query, headers, call)
                 answer: Answer = getattr(self._service, route.handler)(call)

@@ -185,6 +185,8 @@ class Service:
         self.dev_browsers: dict[str, DevBrowser] = {}
         self.tickets: dict[str, str] = {}
         self.outbox: list[SentCode] = []
+        # The issuer of the latest request, for tokens minted outside a request (`complete_email_link`).
+        self.last_issuer = "http://127.0.0.1"
 
     # ------------------------------------------------------------------ lookups
     def now(self) -> int:
@@ -1010,12 +1012,24 @@ class Service:
         identifier: str | None,
     ) -> None:
         if strategy in ("phone_code", "reset_password_phone_code"):
-            phone = self._pick(user.phone_numbers, phone_number_id, identifier, user.primary_phone_number_id)
+            phone = self._pick(
+                user.phone_numbers,
+                "phone_number_id",
+                phone_number_id,
+                identifier,
+                user.primary_phone_number_id,
+            )
             if phone is None:
                 raise _strategy_invalid(strategy)
             sign_in.first_factor_verification = self.code_verification(strategy, phone.phone_number, phone.id)
             return
-        email = self._pick(user.email_addresses, email_address_id, identifier, user.primary_email_address_id)
+        email = self._pick(
+            user.email_addresses,
+            "email_address_id",
+            email_address_id,
+            identifier,
+            user.primary_email_address_id,
+        )
         if email is None:
             raise _strategy_invalid(strategy)
         if strategy == "email_link":
@@ -1031,17 +1045,13 @@ class Service:
 
     @staticmethod
     def _pick(
-        items: list[Any], wanted_id: str | None, identifier: str | None, primary_id: str | None
+        items: list[Any], param: str, wanted_id: str | None, identifier: str | None, primary_id: str | None
     ) -> Any | None:
+        """The identification a factor targets: the one asked for, else the one used, else the primary."""
         if wanted_id is not None:
             found = next((i for i in items if i.id == wanted_id), None)
             if found is None:
-                raise param_value_invalid(
-                    "email_address_id"
-                    if isinstance(items[0:1] and items[0], EmailAddress)
-                    else "phone_number_id",
-                    "does not belong to this user",
-                )
+                raise param_value_invalid(param, "does not belong to this user")
             return found
         if identifier is not None:
             for item in items:
@@ -1450,7 +1460,7 @@ class Service:
             if email is not None and email.email_address.lower() == email_address.lower():
                 v.status = "verified"
                 client = self.clients[sign_in.client_id]
-                fake = Call("POST", "", {}, {}, {}, {}, issuer="", client=client)
+                fake = Call("POST", "", {}, {}, {}, {}, issuer=self.last_issuer, client=client)
                 self._after_first_factor(fake, sign_in, user)
                 done = True
         for sign_up in self.sign_ups.values():
@@ -1463,7 +1473,9 @@ class Service:
             ):
                 v.status = "verified"
                 client = self.clients[sign_up.client_id]
-                self._settle_sign_up(Call("POST", "", {}, {}, {}, {}, issuer="", client=client), sign_up)
+                self._settle_sign_up(
+                    Call("POST", "", {}, {}, {}, {}, issuer=self.last_issuer, client=client), sign_up
+                )
                 done = True
         return done
 
