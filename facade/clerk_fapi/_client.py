@@ -341,13 +341,18 @@ class _ClientCore(DocumentedNames, Generic[S, SI, SU]):
         key = self._token_key(session_id, template, organization_id)
         if not skip_cache and (cached := self._tokens.get(key)):
             return cached
-        form: dict[str, Any] = {}
-        if organization_id is not UNSET_ORG:
-            form["organization_id"] = organization_id or None  # None is sent as "": personal
+        form: dict[str, Any] | None = None
         path: tuple[str, ...]
         if template is None:
             endpoint, path = _raw.CREATE_TOKEN, (session_id,)
+            if organization_id is not UNSET_ORG:
+                form = {"organization_id": organization_id or None}  # None is sent as "": personal
         else:
+            if organization_id is not UNSET_ORG:
+                raise ConfigurationError(
+                    "a template token is minted for the session's active organization; "
+                    "switch it with session.touch(organization_id=...) instead of passing organization_id"
+                )
             endpoint, path = _raw.CREATE_TEMPLATE_TOKEN, (session_id, template)
         try:
             jwt = yield from self._engine.call(endpoint, path=path, form=form, convert=token_jwt)

@@ -97,7 +97,7 @@ CREATE_TEMPLATE_TOKEN = _e(
     "POST /v1/client/sessions/{id}/tokens/{template}",
     create_session_token_from_template,
     TOKEN,
-    m.SessionTokenForm,
+    None,
     m.Token,
 )
 CREATE_SIGN_IN = _e("POST /v1/client/sign_ins", create_sign_in, UNSAFE, m.CreateSignInForm, m.SignInEnvelope)

@@ -37,10 +37,6 @@ DEVIATIONS: dict[tuple[str, str], str] = {
     # ----- requests -----
     (_TOKENS, "query expired_token"): _EXPIRED_TOKEN,
     (_TEMPLATE_TOKENS, "query expired_token"): _EXPIRED_TOKEN,
-    (_TEMPLATE_TOKENS, "form organization_id"): (
-        "the template endpoint reuses the plain token endpoint's form; upstream declares no body here and"
-        " clerk-js sends none, so callers must leave it unset (candidate for removal from openapi.yaml)"
-    ),
     # ----- responses -----
     ("PUT /v1/client default", "<response>"): _ANY_CALL_CAN_FAIL,
     ("POST /v1/client default", "<response>"): _ANY_CALL_CAN_FAIL,

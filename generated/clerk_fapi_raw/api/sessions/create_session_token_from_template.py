@@ -6,7 +6,6 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.clerk_errors import ClerkErrors
-from ...models.session_token_form import SessionTokenForm
 from ...models.token import Token
 from ...types import UNSET, Response, Unset
 
@@ -15,10 +14,8 @@ def _get_kwargs(
     session_id: str,
     template_name: str,
     *,
-    body: SessionTokenForm | Unset = UNSET,
     expired_token: str | Unset = UNSET,
 ) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
 
@@ -35,11 +32,6 @@ def _get_kwargs(
         "params": params,
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["data"] = body.to_dict()
-    headers["Content-Type"] = "application/x-www-form-urlencoded"
-
-    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -72,16 +64,15 @@ def sync_detailed(
     template_name: str,
     *,
     client: AuthenticatedClient | Client,
-    body: SessionTokenForm | Unset = UNSET,
     expired_token: str | Unset = UNSET,
 ) -> Response[ClerkErrors | Token]:
-    """Mint a JWT from a JWT template. Not enveloped.
+    """Mint a JWT from a JWT template, for the session's active organization. Not enveloped; takes no form
+    (clerk-js sends none: the template endpoint does not take an organization).
 
     Args:
         session_id (str):
         template_name (str):
         expired_token (str | Unset):
-        body (SessionTokenForm | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -94,7 +85,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         session_id=session_id,
         template_name=template_name,
-        body=body,
         expired_token=expired_token,
     )
 
@@ -110,16 +100,15 @@ def sync(
     template_name: str,
     *,
     client: AuthenticatedClient | Client,
-    body: SessionTokenForm | Unset = UNSET,
     expired_token: str | Unset = UNSET,
 ) -> ClerkErrors | Token | None:
-    """Mint a JWT from a JWT template. Not enveloped.
+    """Mint a JWT from a JWT template, for the session's active organization. Not enveloped; takes no form
+    (clerk-js sends none: the template endpoint does not take an organization).
 
     Args:
         session_id (str):
         template_name (str):
         expired_token (str | Unset):
-        body (SessionTokenForm | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,7 +122,6 @@ def sync(
         session_id=session_id,
         template_name=template_name,
         client=client,
-        body=body,
         expired_token=expired_token,
     ).parsed
 
@@ -143,16 +131,15 @@ async def asyncio_detailed(
     template_name: str,
     *,
     client: AuthenticatedClient | Client,
-    body: SessionTokenForm | Unset = UNSET,
     expired_token: str | Unset = UNSET,
 ) -> Response[ClerkErrors | Token]:
-    """Mint a JWT from a JWT template. Not enveloped.
+    """Mint a JWT from a JWT template, for the session's active organization. Not enveloped; takes no form
+    (clerk-js sends none: the template endpoint does not take an organization).
 
     Args:
         session_id (str):
         template_name (str):
         expired_token (str | Unset):
-        body (SessionTokenForm | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,7 +152,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         session_id=session_id,
         template_name=template_name,
-        body=body,
         expired_token=expired_token,
     )
 
@@ -179,16 +165,15 @@ async def asyncio(
     template_name: str,
     *,
     client: AuthenticatedClient | Client,
-    body: SessionTokenForm | Unset = UNSET,
     expired_token: str | Unset = UNSET,
 ) -> ClerkErrors | Token | None:
-    """Mint a JWT from a JWT template. Not enveloped.
+    """Mint a JWT from a JWT template, for the session's active organization. Not enveloped; takes no form
+    (clerk-js sends none: the template endpoint does not take an organization).
 
     Args:
         session_id (str):
         template_name (str):
         expired_token (str | Unset):
-        body (SessionTokenForm | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,7 +188,6 @@ async def asyncio(
             session_id=session_id,
             template_name=template_name,
             client=client,
-            body=body,
             expired_token=expired_token,
         )
     ).parsed
