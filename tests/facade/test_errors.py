@@ -345,6 +345,16 @@ async def test_every_httpx_transport_error_becomes_a_clerk_error(
         b'{"response": {"object": "client", "id": "c", "created_at": 1e400}}',
         b'{"response": {"object": "client", "id": "c", "created_at": 99999999999999999999999}}',
     ],
+    ids=[
+        "truncated",
+        "null",
+        "null_session",
+        "user_not_object",
+        "sign_in_id_not_str",
+        "sign_up_not_object",
+        "timestamp_inf",
+        "timestamp_huge",
+    ],
 )
 @pytest.mark.parametrize("operation", ["reload", "create"])
 async def test_no_bare_python_exception_escapes_on_a_strange_success_body(
