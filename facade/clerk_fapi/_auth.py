@@ -65,13 +65,15 @@ def is_development_key(key: str) -> bool:
 
 def normalize_base_url(frontend_api: str) -> str:
     """A base URL from ``https://host``, ``host`` or ``http://127.0.0.1:PORT``."""
-    value = frontend_api.strip().rstrip("/")
+    if not isinstance(frontend_api, str):
+        raise ConfigurationError("frontend_api must be a string")
+    value = frontend_api.strip()
     if not value:
         raise ConfigurationError("frontend_api must not be empty")
     if "://" not in value:
         value = "https://" + value
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    if parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
         raise ConfigurationError(f"frontend_api must be an http(s) URL or a host name, got {frontend_api!r}")
     if parts.scheme == "http" and not _is_loopback(parts.hostname):
         raise ConfigurationError(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import email.utils
 import logging
 import random
+import re
 import time
 from collections.abc import Callable, Generator, Mapping
 from datetime import UTC
@@ -35,6 +36,38 @@ from ._models import ShapeError, error_detail_from_raw
 from ._version import __version__
 
 logger = logging.getLogger("clerk_fapi")
+
+# Query parameters that carry secrets; httpx logs every request URL at INFO on its own logger.
+_SECRET_QUERY = re.compile(
+    r"(?P<name>__clerk_testing_token|__clerk_db_jwt|__dev_session|expired_token)=[^&\s\"]*"
+)
+
+
+def redact_url(url: object) -> str:
+    """A URL as text with the secret query parameters blanked out."""
+    return _SECRET_QUERY.sub(lambda m: f"{m.group('name')}=<redacted>", str(url))
+
+
+class _RedactSecretQuery(logging.Filter):
+    """Blanks secret query parameters in the records of httpx's logger (it logs request URLs)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and record.args:
+            record.args = tuple(
+                redact_url(a) if isinstance(a, httpx.URL | str) and "=" in str(a) else a for a in record.args
+            )
+        if isinstance(record.msg, str) and "=" in record.msg:
+            record.msg = redact_url(record.msg)
+        return True
+
+
+def _install_log_redaction() -> None:
+    target = logging.getLogger("httpx")
+    if not any(isinstance(f, _RedactSecretQuery) for f in target.filters):
+        target.addFilter(_RedactSecretQuery())
+
+
+_install_log_redaction()
 
 USER_AGENT: Final = f"clerk-fapi-python/{__version__}"
 DEFAULT_TIMEOUT: Final = httpx.Timeout(15.0, connect=5.0)

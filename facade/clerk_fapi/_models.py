@@ -12,9 +12,11 @@ with :mod:`clerk_fapi._raw` they are the only code that knows the generated laye
 
 from __future__ import annotations
 
+import types
+import typing
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Any, ClassVar, Final, TypeVar
+from typing import Any, ClassVar, Final, TypeVar, Union
 
 import attrs
 from clerk_fapi_raw import models as raw
@@ -432,7 +434,10 @@ def ms_to_datetime(value: Any) -> datetime | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ShapeError("timestamp", "integer milliseconds", value)
-    return datetime.fromtimestamp(value / 1000, tz=UTC)
+    try:
+        return datetime.fromtimestamp(value / 1000, tz=UTC)
+    except (OverflowError, OSError, ValueError) as exc:
+        raise ShapeError("timestamp", "milliseconds within the datetime range", value) from exc
 
 
 def _model(value: Any, cls: type[_M], where: str) -> _M | None:
@@ -463,6 +468,41 @@ def _mapping(value: Any) -> dict[str, Any]:
     return dict(value)
 
 
+_SCALAR_TYPES: dict[type[Any], dict[str, tuple[type[Any], bool]]] = {}
+
+
+def _scalar_types(cls: type[Any]) -> dict[str, tuple[type[Any], bool]]:
+    """For each ``str``/``bool``/``int`` field of a read model: the type and whether None is allowed."""
+    cached = _SCALAR_TYPES.get(cls)
+    if cached is not None:
+        return cached
+    hints = typing.get_type_hints(cls)
+    checked: dict[str, tuple[type[Any], bool]] = {}
+    for name, hint in hints.items():
+        args = typing.get_args(hint) if typing.get_origin(hint) in (Union, types.UnionType) else (hint,)
+        concrete = [a for a in args if a is not type(None)]
+        if len(concrete) == 1 and concrete[0] in (str, bool, int):
+            checked[name] = (concrete[0], len(concrete) != len(args))
+    _SCALAR_TYPES[cls] = checked
+    return checked
+
+
+def _checked(cls: type[Any], name: str, value: Any) -> Any:
+    """The value, if it has the type the read model declares (the generated parser does not check
+    scalars); else a ShapeError."""
+    expected = _scalar_types(cls).get(name)
+    if expected is None:
+        return value
+    kind, nullable = expected
+    if value is None:
+        if nullable:
+            return None
+        raise ShapeError(f"{cls.__name__}.{name}", kind.__name__, value)
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise ShapeError(f"{cls.__name__}.{name}", kind.__name__, value)
+    return value
+
+
 def _copy(src: Any, cls: type[_T], **converted: Any) -> _T:
     """``cls`` from a generated model: fields named alike are copied (``*_at`` as datetimes),
     ``converted`` gives the rest, and the model's unknown fields become ``extra``."""
@@ -474,11 +514,11 @@ def _copy(src: Any, cls: type[_T], **converted: Any) -> _T:
         elif name == "extra":
             kwargs[name] = dict(src.additional_properties)
         elif name == "object":
-            kwargs[name] = _opt(getattr(src, "object_", None))
+            kwargs[name] = _checked(cls, name, _opt(getattr(src, "object_", None)))
         elif name.endswith("_at"):
             kwargs[name] = ms_to_datetime(getattr(src, name, None))
         elif hasattr(src, name):
-            kwargs[name] = _opt(getattr(src, name))
+            kwargs[name] = _checked(cls, name, _opt(getattr(src, name)))
     return cls(**kwargs)
 
 
@@ -630,6 +670,9 @@ def client_from_envelope(parsed: Any) -> ClientState:
     """The client of a ``ClientEnvelope``: in ``response``; a null response means no client."""
     if parsed is None:  # a 204 answer
         return EMPTY_STATE
+    if isinstance(parsed.response, Unset):
+        # Only an explicit null means "no client"; a body without `response` breaks the contract.
+        raise ShapeError("response", "Client or null", parsed.response)
     client = _model(parsed.response, raw.Client, "response")
     return client_state_from_raw(client, "response") if client is not None else EMPTY_STATE
 
