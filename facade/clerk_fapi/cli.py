@@ -511,13 +511,18 @@ class App:
         }
         given = {k: v for k, v in given.items() if v is not None}
         current = self.client.sign_up
-        identity_given = any(k in given for k in ("email_address", "phone_number", "username"))
-        if current is not None and current.status == SignUpStatus.MISSING_REQUIREMENTS and not identity_given:
-            # Go on with the sign-up in progress (e.g. a second run with the code that was sent).
+        identities = ("email_address", "phone_number", "username")
+        if (
+            current is not None
+            and current.status == SignUpStatus.MISSING_REQUIREMENTS
+            and all(getattr(current, k) in (None, given[k]) for k in identities if k in given)
+        ):
+            # Go on with the sign-up in progress (a second run with what was missing, or the code sent).
             self.progress(f"continuing sign-up {current.id}")
-            sign_up = current.update(**given) if given else current
+            changed = {k: v for k, v in given.items() if getattr(current, k, None) != v}
+            sign_up = current.update(**changed) if changed else current
         else:
-            if not identity_given:
+            if not any(k in given for k in identities):
                 given["email_address"] = self.prompter.ask("Email address", "--email")
             sign_up = self.client.start_sign_up(**given)
         sign_up = self._complete_sign_up_fields(sign_up)
