@@ -35,7 +35,6 @@ import inspect
 import json
 import os
 import time
-import types
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -126,7 +125,9 @@ def _seed(emulator: Emulator) -> dict[str, SeededUser]:
         c.TICKET_EMAIL: emulator.add_user(email_addresses=c.TICKET_EMAIL, password=c.PASSWORD),
     }
     for kind in ("sync", "async"):
-        users[c.reset_email(kind)] = emulator.add_user(email_addresses=c.reset_email(kind), password=c.PASSWORD)
+        users[c.reset_email(kind)] = emulator.add_user(
+            email_addresses=c.reset_email(kind), password=c.PASSWORD
+        )
     emulator.add_organization(c.ORG_NAME, c.ORG_SLUG, members={users[c.JANE_EMAIL].id: "org:admin"})
     emulator.add_jwt_template(
         c.TEMPLATE, {"uid": "{{user.id}}", "email": "{{user.primary_email_address}}"}, lifetime=60
@@ -148,7 +149,9 @@ def world() -> Iterator[World]:
     production = Emulator(instance_type="production")
     production.add_user(email_addresses=c.JANE_EMAIL, password=c.PASSWORD, first_name="Jane")
     with development.serve(port=0) as dev_server, production.serve(port=0) as prod_server:
-        print(f"\nrecording against the emulator at {dev_server.url} (production instance: {prod_server.url})")
+        print(
+            f"\nrecording against the emulator at {dev_server.url} (production instance: {prod_server.url})"
+        )
         yield World(
             emulator=development,
             url=dev_server.url,

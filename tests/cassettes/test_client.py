@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from clerk_fapi import AuthenticationError, SessionStatus, SignInStatus
+from clerk_fapi import AuthenticationError, SignInStatus
 
 from . import constants as c
 from .conftest import AnyClient, RequestLog, call
