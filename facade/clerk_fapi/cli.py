@@ -395,7 +395,10 @@ class Prompter:
             raise UsageError(f"{option} is required (stdin is not a terminal, so it cannot be asked for)")
         while True:
             if secret:
-                value = getpass.getpass(f"{prompt}: ", stream=self.stderr)
+                try:
+                    value = getpass.getpass(f"{prompt}: ", stream=self.stderr)
+                except EOFError:
+                    raise UsageError(f"no input for {option}") from None
             else:
                 self.stderr.write(f"{prompt}: ")
                 self.stderr.flush()

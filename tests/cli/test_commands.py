@@ -510,3 +510,13 @@ def test_help_lists_every_command(run: Run) -> None:
     for command in ("status", "sign-up", "sign-in", "token", "sessions", "switch", "sign-out", "destroy"):
         assert command in result.stdout
     assert sys.executable  # (keeps the import used on every platform)
+
+
+def test_sign_in_on_an_untrusted_client_asks_for_an_email_code(run: Run, emulator: Emulator) -> None:
+    emulator.client_trust = True
+    emulator.add_user(email_addresses=JANE, password=PASSWORD)
+    result = run(
+        "--json", "sign-in", "--identifier", JANE, "--password", PASSWORD, "--second-factor-code", "424242"
+    )
+    assert result.status == 0, result.stderr
+    assert result.json()["sign_in"]["status"] == "complete"
