@@ -23,9 +23,9 @@ name, password and legal acceptance, both verified by code; multi-session mode; 
   - JWT templates ``TEMPLATE`` (claims ``{"uid": "{{user.id}}", "email": "{{user.primary_email_address}}"}``)
     and ``SHORT_TEMPLATE`` (lifetime ``SHORT_TEMPLATE_LIFETIME`` seconds);
   - no users with the sign-up tests' emails (they create them: delete them before recording again).
-Tests that need the emulator's controls (TOTP codes, backup codes, sign-in tickets, a forced
-``missing_expired_token``, single-session mode, a production instance) are skipped there and keep
-their emulator recordings.
+Tests marked ``emulator_only`` need the emulator's controls (TOTP codes, backup codes, sign-in tickets, a
+forced ``missing_expired_token``, single-session mode, a production instance): they are skipped there,
+before pytest-recording touches their cassettes, and keep their emulator recordings.
 """
 
 from __future__ import annotations
@@ -62,6 +62,25 @@ async def call(value: Any) -> Any:
     if inspect.isawaitable(value):
         return await value
     return value
+
+
+# ----- markers -----------------------------------------------------------------------------------------
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "emulator_only: needs the emulator's controls; skipped (cassette kept) when recording an instance",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # A skip mark, not pytest.skip() in the test: that would run after pytest-recording had already
+    # deleted the cassette it was about to rewrite.
+    if not REAL_PUBLISHABLE_KEY:
+        return
+    keep = pytest.mark.skip(reason="needs the emulator's controls; its emulator recording is kept")
+    for item in items:
+        if item.get_closest_marker("emulator_only") is not None:
+            item.add_marker(keep)
 
 
 # ----- vcr ---------------------------------------------------------------------------------------------
@@ -179,11 +198,6 @@ class Stage:
     @property
     def emulator(self) -> Emulator | None:
         return self.world.emulator
-
-    def emulator_only(self) -> None:
-        """Skip while recording against a real instance (the test needs the emulator's controls)."""
-        if self.world.real:
-            pytest.skip("needs the emulator's controls; its emulator recording is kept")
 
     def totp_code(self) -> str:
         return self.emulator.totp_code(c.TOTP_SECRET) if self.emulator else "000000"
@@ -307,14 +321,12 @@ async def new_client(
     world = stage.world
 
     def build(*, production: bool = False, **kwargs: Any) -> AnyClient:
-        if production:
-            stage.emulator_only()
         if world.real:
             kwargs.setdefault("publishable_key", world.publishable_key)
         else:
             url = (world.production_url if production else world.url) or REPLAY_URL
             kwargs.setdefault("frontend_api", url)
-        kwargs.setdefault("testing_token", world.testing_token or c.FAKE_TESTING_TOKEN)
+        kwargs.setdefault("testing_token", world.testing_token if world.real else c.FAKE_TESTING_TOKEN)
         client: AnyClient
         if kind == "sync":
             client = Client(transport=_Counting(httpx.HTTPTransport(), request_log), **kwargs)

@@ -10,15 +10,14 @@ import pytest
 from clerk_fapi import SessionStatus
 
 from . import constants as c
-from .conftest import RequestLog, Stage, call
+from .conftest import RequestLog, call
 
 pytestmark = [pytest.mark.vcr, pytest.mark.block_network]
 
 
 async def test_dev_browser_is_created_first_and_identifies_the_client(
-    new_client: object, request_log: RequestLog, stage: Stage
+    new_client: object, request_log: RequestLog
 ) -> None:
-    stage.emulator_only()
     client = new_client(mode="browser", dev_browser=True)  # type: ignore[operator]
 
     await call(client.create())
@@ -35,6 +34,7 @@ async def test_dev_browser_is_created_first_and_identifies_the_client(
     assert all("_is_native" not in parse_qs(r.url.query.decode()) for r in request_log.requests)
 
 
+@pytest.mark.emulator_only  # a production instance
 async def test_production_cookie_client_and_its_touch_window(
     new_client: object, request_log: RequestLog
 ) -> None:

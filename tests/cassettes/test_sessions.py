@@ -159,10 +159,10 @@ async def test_concurrent_get_token_callers_share_one_request(
     assert request_log.count("POST", "/tokens") == 1
 
 
+@pytest.mark.emulator_only
 async def test_missing_expired_token_is_retried_once_with_the_last_token(
     client: AnyClient, request_log: RequestLog, stage: Stage
 ) -> None:
-    stage.emulator_only()
     session = await sign_in(client)
     stage.require_expired_token(session.id)
 

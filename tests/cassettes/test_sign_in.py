@@ -128,8 +128,8 @@ async def test_sms_second_factor_after_sign_in_with_password_names_the_step(
     assert_signed_in(client, attempted, c.SMS_MFA_EMAIL)
 
 
+@pytest.mark.emulator_only
 async def test_totp_second_factor_completes_the_sign_in(client: AnyClient, stage: Stage) -> None:
-    stage.emulator_only()
     sign_in = await call(client.start_sign_in(c.TOTP_EMAIL, password=c.PASSWORD))
     assert sign_in.status == SignInStatus.NEEDS_SECOND_FACTOR
     assert sign_in.second_factor("totp") is not None
@@ -140,10 +140,8 @@ async def test_totp_second_factor_completes_the_sign_in(client: AnyClient, stage
     assert attempted.second_factor_verification.status == VerificationStatus.VERIFIED
 
 
-async def test_backup_code_second_factor_completes_the_sign_in(
-    client: AnyClient, stage: Stage, kind: str
-) -> None:
-    stage.emulator_only()
+@pytest.mark.emulator_only
+async def test_backup_code_second_factor_completes_the_sign_in(client: AnyClient, kind: str) -> None:
     sign_in = await call(client.start_sign_in(c.BACKUP_EMAIL, password=c.PASSWORD))
     assert sign_in.second_factor("backup_code") is not None
 
@@ -174,10 +172,10 @@ async def test_reset_password_by_email_code_signs_in_with_the_new_password(
     assert session.status == SessionStatus.ACTIVE and other.last_active_session_id == session.id
 
 
+@pytest.mark.emulator_only
 async def test_sign_in_ticket_completes_without_a_password(
     client: AnyClient, stage: Stage, request_log: RequestLog
 ) -> None:
-    stage.emulator_only()
     ticket = stage.sign_in_ticket(c.TICKET_EMAIL)
 
     sign_in = await call(client.start_sign_in(strategy="ticket", ticket=ticket))
@@ -186,8 +184,8 @@ async def test_sign_in_ticket_completes_without_a_password(
     assert form(request_log) == {"strategy": ["ticket"], "ticket": [ticket]}
 
 
+@pytest.mark.emulator_only
 async def test_single_session_mode_refuses_a_second_sign_in(client: AnyClient, stage: Stage) -> None:
-    stage.emulator_only()
     with stage.single_session_mode():
         jane = await call(client.sign_in_with_password(c.JANE_EMAIL, c.PASSWORD))
         before = client.state
