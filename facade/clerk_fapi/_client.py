@@ -21,7 +21,6 @@ import attrs
 import httpx
 
 from . import _raw
-from ._aliases import DocumentedNames
 from ._auth import AuthState, Mode, frontend_api_from_publishable_key, is_development_key, normalize_base_url
 from ._engine import DEFAULT_TIMEOUT, Engine, Flow, RetryPolicy, Send, Sleep
 from ._errors import ConfigurationError, SignInIncompleteError, UnprocessableEntityError
@@ -70,7 +69,7 @@ _UNSET: Final = _Unset()
 TimeoutArg = float | httpx.Timeout | None | _Unset
 
 
-class _ClientCore(DocumentedNames, Generic[S, SI, SU]):
+class _ClientCore(Generic[S, SI, SU]):
     """State, configuration and the logic of every operation, shared by both shells."""
 
     _session_cls: type[S]
@@ -247,6 +246,46 @@ class _ClientCore(DocumentedNames, Generic[S, SI, SU]):
         """Drop cached values (the environment, session tokens); the next use fetches them again."""
         self._environment = None
         self._tokens.clear()
+
+    # ----- the documentation's names: thin aliases, so code written from Clerk's docs runs -------
+    @property
+    def signIn(self) -> SI | None:
+        """Alias of :attr:`sign_in`."""
+        return self.sign_in
+
+    @property
+    def signUp(self) -> SU | None:
+        """Alias of :attr:`sign_up`."""
+        return self.sign_up
+
+    @property
+    def activeSessions(self) -> list[S]:
+        """Alias of :attr:`active_sessions`."""
+        return self.active_sessions
+
+    @property
+    def signedInSessions(self) -> list[S]:
+        """Alias of :attr:`signed_in_sessions`."""
+        return self.signed_in_sessions
+
+    @property
+    def lastActiveSessionId(self) -> str | None:
+        """Alias of :attr:`last_active_session_id`."""
+        return self.last_active_session_id
+
+    @property
+    def updatedAt(self) -> datetime | None:
+        """Alias of :attr:`updated_at`."""
+        return self.updated_at
+
+    @property
+    def createdAt(self) -> datetime | None:
+        """Alias of :attr:`created_at`."""
+        return self.created_at
+
+    def isNew(self) -> bool:
+        """Alias of :meth:`is_new`."""
+        return self.is_new()
 
     # ----- binding data to this client -------------------------------------------------------------
     def _bind_session(self, data: SessionData) -> S:

@@ -166,7 +166,7 @@ def run_demo(frontend_api: str, out: IO[str], *, seeded_demo_user: bool) -> None
         client.reload()
         p.call("client.reload()   # GET /v1/client: no client token yet, so no client")
         p.call("client.is_new()", client.is_new())
-        p.call("client.isNew()    # the documented camelCase name", client.isNew())  # type: ignore[misc, unused-ignore]  # see tests/cli/test_demo.py
+        p.call("client.isNew()    # the documented camelCase name", client.isNew())
         _check(client.is_new(), "a fresh client should be new")
         p.state(client)
 
@@ -216,9 +216,9 @@ def run_demo(frontend_api: str, out: IO[str], *, seeded_demo_user: bool) -> None
         p.step("The client after the sign-up")
         p.state(client)
         p.call("client.sessions", [f"{s.id} ({s.status})" for s in client.sessions])
-        p.call("client.activeSessions", [s.id for s in client.activeSessions])  # type: ignore[misc, unused-ignore]  # see tests/cli/test_demo.py
-        p.call("client.lastActiveSessionId", client.lastActiveSessionId)  # type: ignore[misc, unused-ignore]  # see tests/cli/test_demo.py
-        p.call("client.updatedAt", _when(client.updatedAt))  # type: ignore[misc, unused-ignore]  # see tests/cli/test_demo.py
+        p.call("client.activeSessions", [s.id for s in client.activeSessions])
+        p.call("client.lastActiveSessionId", client.lastActiveSessionId)
+        p.call("client.updatedAt", _when(client.updatedAt))
         _check(client.last_active_session_id == ada_session_id, "the new session should be the active one")
 
         p.step("A session token")
@@ -257,7 +257,7 @@ def run_demo(frontend_api: str, out: IO[str], *, seeded_demo_user: bool) -> None
         p.call('client.get_token()  -> claims["sid"]', token_claims.get("sid"))
         client.set_active(jane)
         p.call("client.set_active(jane)")
-        p.call("client.lastActiveSessionId", client.lastActiveSessionId)  # type: ignore[misc, unused-ignore]  # see tests/cli/test_demo.py
+        p.call("client.lastActiveSessionId", client.lastActiveSessionId)
         _check(client.last_active_session_id == jane.id, "set_active should switch back")
 
         p.step("End one session")
@@ -270,7 +270,7 @@ def run_demo(frontend_api: str, out: IO[str], *, seeded_demo_user: bool) -> None
         client.destroy()
         p.call("client.destroy()  # DELETE /v1/client")
         p.call("client.is_new()", client.is_new())
-        p.call("client.isNew()", client.isNew())  # type: ignore[misc, unused-ignore]  # see tests/cli/test_demo.py
+        p.call("client.isNew()", client.isNew())
         p.state(client)
         _check(client.is_new(), "a destroyed client should be new again")
 

@@ -88,13 +88,6 @@ def test_the_emulator_is_stopped_on_error_and_interrupt(exception: type[BaseExce
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="facade bug: clerk_fapi/_aliases.py types active_sessions as list[SessionData] in its self-type "
-    "protocol; Client.active_sessions is list[Session] (list is invariant), so Client does not match the "
-    "protocol and every camelCase alias is a mypy error for users. Fix: Sequence[SessionData].",
-)
 def test_the_documented_camelcase_names_type_check(tmp_path: Path) -> None:
     snippet = tmp_path / "documented.py"
     snippet.write_text(
@@ -106,9 +99,13 @@ def test_the_documented_camelcase_names_type_check(tmp_path: Path) -> None:
                 print(client.isNew(), client.activeSessions, client.signedInSessions)
                 print(client.lastActiveSessionId, client.updatedAt, client.createdAt)
                 print(client.signIn, client.signUp)
+                for session in client.activeSessions:
+                    session.end()  # the alias keeps the bound type: Session, with its methods
 
             async def asynchronous(client: AsyncClient) -> None:
                 print(client.isNew(), client.activeSessions, client.lastActiveSessionId)
+                for session in client.activeSessions:
+                    await session.end()
             """
         )
     )
