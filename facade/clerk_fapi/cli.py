@@ -42,7 +42,6 @@ Keys are only ever added, never renamed or removed:
 from __future__ import annotations
 
 import argparse
-import base64
 import getpass
 import json
 import os
@@ -66,6 +65,7 @@ from ._errors import (
 )
 from ._models import SessionData, SignInData, SignInStatus, SignUpData, SignUpStatus
 from ._resources import SignIn, SignUp
+from ._token_cache import jwt_claims as unverified_claims
 from ._token_store import CLIENT_TOKEN, FileTokenStore
 from ._version import __version__
 
@@ -368,12 +368,8 @@ def sign_up_line(sign_up: SignUpData | None) -> str:
 
 def jwt_claims(jwt: str) -> dict[str, Any]:
     """The claims of a JWT, decoded without checking the signature (for display)."""
-    try:
-        payload = jwt.split(".")[1]
-        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-    except (IndexError, ValueError) as exc:
-        raise CommandFailed("the server returned a token that is not a JWT") from exc
-    if not isinstance(claims, dict):
+    claims = unverified_claims(jwt)
+    if claims is None:
         raise CommandFailed("the server returned a token that is not a JWT")
     return claims
 

@@ -10,8 +10,6 @@ token claims -> sign in a second user (multi-session) -> switch between the sess
 from __future__ import annotations
 
 import argparse
-import base64
-import json
 import os
 import queue
 import secrets
@@ -28,6 +26,7 @@ from typing import IO, Any, Final
 from ._client import Client
 from ._errors import ClerkError
 from ._models import SessionData
+from ._token_cache import jwt_claims
 
 __all__ = ["main", "run_demo", "start_emulator"]
 
@@ -142,8 +141,9 @@ def _sessions(sessions: Sequence[SessionData]) -> str:
 
 
 def _claims(jwt: str) -> dict[str, Any]:
-    payload = jwt.split(".")[1]
-    claims: dict[str, Any] = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    claims = jwt_claims(jwt)
+    _check(claims is not None, "the session token is a JWT")
+    assert claims is not None
     return claims
 
 
