@@ -468,57 +468,77 @@ def _mapping(value: Any) -> dict[str, Any]:
     return dict(value)
 
 
-_SCALAR_TYPES: dict[type[Any], dict[str, tuple[type[Any], bool]]] = {}
+def _scalar_type(hint: Any) -> tuple[type[Any], bool] | None:
+    """For a ``str``/``bool``/``int`` annotation (optionally ``| None``): the type and whether None is
+    allowed; else None."""
+    args = typing.get_args(hint) if typing.get_origin(hint) in (Union, types.UnionType) else (hint,)
+    concrete = [a for a in args if a is not type(None)]
+    if len(concrete) == 1 and concrete[0] in (str, bool, int):
+        return concrete[0], len(concrete) != len(args)
+    return None
 
 
-def _scalar_types(cls: type[Any]) -> dict[str, tuple[type[Any], bool]]:
-    """For each ``str``/``bool``/``int`` field of a read model: the type and whether None is allowed."""
-    cached = _SCALAR_TYPES.get(cls)
-    if cached is not None:
-        return cached
-    hints = typing.get_type_hints(cls)
-    checked: dict[str, tuple[type[Any], bool]] = {}
-    for name, hint in hints.items():
-        args = typing.get_args(hint) if typing.get_origin(hint) in (Union, types.UnionType) else (hint,)
-        concrete = [a for a in args if a is not type(None)]
-        if len(concrete) == 1 and concrete[0] in (str, bool, int):
-            checked[name] = (concrete[0], len(concrete) != len(args))
-    _SCALAR_TYPES[cls] = checked
-    return checked
-
-
-def _checked(cls: type[Any], name: str, value: Any) -> Any:
+def _checked(where: str, spec: tuple[type[Any], bool], value: Any) -> Any:
     """The value, if it has the type the read model declares (the generated parser does not check
     scalars); else a ShapeError."""
-    expected = _scalar_types(cls).get(name)
-    if expected is None:
-        return value
-    kind, nullable = expected
+    kind, nullable = spec
     if value is None:
         if nullable:
             return None
-        raise ShapeError(f"{cls.__name__}.{name}", kind.__name__, value)
+        raise ShapeError(where, kind.__name__, value)
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise ShapeError(f"{cls.__name__}.{name}", kind.__name__, value)
+        raise ShapeError(where, kind.__name__, value)
     return value
 
 
+# How each field of a read model is filled from the generated model, worked out once per class.
+_EXTRA, _TIME, _SCALAR, _PLAIN = range(4)
+_MISSING: Final = object()
+_PLANS: dict[type[Any], list[tuple[str, str, int, Any]]] = {}
+
+
+def _plan(cls: type[Any]) -> list[tuple[str, str, int, Any]]:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        hints = typing.get_type_hints(cls)
+        plan = []
+        for field in attrs.fields(cls):
+            name = field.name
+            source = "object_" if name == "object" else name  # the generator renames `object`
+            if name == "extra":
+                plan.append((name, source, _EXTRA, None))
+            elif name.endswith("_at"):
+                plan.append((name, source, _TIME, None))
+            elif (spec := _scalar_type(hints[name])) is not None:
+                plan.append((name, source, _SCALAR, (f"{cls.__name__}.{name}", spec)))
+            else:
+                plan.append((name, source, _PLAIN, None))
+        _PLANS[cls] = plan
+    return plan
+
+
 def _copy(src: Any, cls: type[_T], **converted: Any) -> _T:
-    """``cls`` from a generated model: fields named alike are copied (``*_at`` as datetimes),
-    ``converted`` gives the rest, and the model's unknown fields become ``extra``."""
+    """``cls`` from a generated model: fields named alike are copied (``*_at`` as datetimes, scalars
+    type-checked), ``converted`` gives the rest, and the model's unknown fields become ``extra``."""
     kwargs: dict[str, Any] = {}
-    for field in attrs.fields(cls):  # type: ignore[arg-type]
-        name = field.name
+    for name, source, kind, spec in _plan(cls):
         if name in converted:
             kwargs[name] = converted[name]
-        elif name == "extra":
+            continue
+        if kind == _EXTRA:
             kwargs[name] = dict(src.additional_properties)
-        elif name == "object":
-            kwargs[name] = _checked(cls, name, _opt(getattr(src, "object_", None)))
-        elif name.endswith("_at"):
-            kwargs[name] = ms_to_datetime(getattr(src, name, None))
-        elif hasattr(src, name):
-            kwargs[name] = _checked(cls, name, _opt(getattr(src, name)))
+            continue
+        value = getattr(src, source, _MISSING)
+        if value is _MISSING:
+            continue  # the generated model has no such field: the read model's default
+        if isinstance(value, Unset):
+            value = None
+        if kind == _TIME:
+            kwargs[name] = ms_to_datetime(value)
+        elif kind == _SCALAR:
+            kwargs[name] = _checked(spec[0], spec[1], value)
+        else:
+            kwargs[name] = value
     return cls(**kwargs)
 
 
