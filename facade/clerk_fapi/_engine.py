@@ -173,21 +173,23 @@ class Engine:
         form: Mapping[str, Any] | None = None,
         query: Mapping[str, Any] | None = None,
         convert: Callable[[Any], T],
+        dev_browser: bool = True,
     ) -> Flow[T]:
         """One call: send (and resend), store rotated credentials, raise or parse and convert.
 
         ``convert`` turns the generated model into what the caller wants; it runs inside the parse
         guard, so a wrong shape anywhere becomes a :class:`ResponseParseError` and the caller's
-        state is never touched by a half-parsed answer.
+        state is never touched by a half-parsed answer. ``dev_browser=False`` sends the call without
+        the dev-browser token (for creating one).
         """
         kwargs = _raw.request_kwargs(endpoint, path, form, query)
         attempt = 0
         dev_browser_renewed = False
         while True:
-            if self.auth.needs_dev_browser:
+            if dev_browser and self.auth.needs_dev_browser:
                 yield from self._create_dev_browser()
             started = time.monotonic()
-            outcome = yield Send(self._build(kwargs))
+            outcome = yield Send(self._build(kwargs, with_dev_browser=dev_browser))
             if isinstance(outcome, httpx.TransportError):
                 if attempt < self.retry.max_retries and self.retry.retry_on_exception(
                     endpoint.retry_class, outcome
@@ -219,6 +221,7 @@ class Engine:
             if (
                 error.code == "dev_browser_unauthenticated"
                 and self.auth.mode == "browser"
+                and dev_browser
                 and not dev_browser_renewed
             ):
                 # The dev browser expired or was never made: get a new one and send again.
@@ -244,17 +247,11 @@ class Engine:
             raise error
 
     def _create_dev_browser(self) -> Flow[None]:
-        kwargs = _raw.request_kwargs(_raw.CREATE_DEV_BROWSER)
-        request = self._build(kwargs, with_dev_browser=False)
-        outcome = yield Send(request)
-        if isinstance(outcome, httpx.TransportError):
-            raise _network_error(_raw.CREATE_DEV_BROWSER, outcome) from outcome
-        response: httpx.Response = outcome
-        if not response.is_success:
-            raise api_error(_raw.CREATE_DEV_BROWSER, response)
-        token = _parse(_raw.CREATE_DEV_BROWSER, response, lambda dev_browser: str(dev_browser.id))
+        """``POST /v1/dev_browser`` (itself sent without a dev browser); its ``id`` is the token."""
+        token = yield from self.call(
+            _raw.CREATE_DEV_BROWSER, convert=lambda dev_browser: str(dev_browser.id), dev_browser=False
+        )
         self.auth.set_dev_browser_token(token)
-        self.auth.absorb(response)
 
     def _build(self, kwargs: Mapping[str, Any], *, with_dev_browser: bool = True) -> httpx.Request:
         headers: dict[str, str] = {"User-Agent": USER_AGENT, "Accept": "application/json"}
