@@ -16,8 +16,14 @@ import struct
 import threading
 from typing import Any
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
+try:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding, rsa
+except ImportError as exc:  # pragma: no cover - depends on how the package was installed
+    raise ImportError(
+        "clerk_fapi.testing signs session tokens with the 'cryptography' package: "
+        "install the testing extra, pip install 'clerk-fapi[testing]'"
+    ) from exc
 
 from ._ids import new_secret
 
