@@ -85,7 +85,7 @@ class _ClientCore(Generic[S, SI, SU]):
         api_version: str | None,
         testing_token: str | None,
         timeout: TimeoutArg,
-        max_retries: int,
+        max_retries: int | None,
         retry_policy: RetryPolicy | None,
         token_store: TokenStore | None,
         origin: str | None,
@@ -106,10 +106,13 @@ class _ClientCore(Generic[S, SI, SU]):
                 if publishable_key is not None
                 else base_url.endswith(".clerk.accounts.dev")
             )
-        if max_retries < 0:
-            raise ConfigurationError("max_retries must be >= 0")
+        # max_retries, when given, overrides the policy's (2 by default).
+        if max_retries is not None and (
+            isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0
+        ):
+            raise ConfigurationError("max_retries must be a whole number >= 0")
         policy = retry_policy or RetryPolicy()
-        if retry_policy is None or max_retries != policy.max_retries:
+        if max_retries is not None:
             policy = attrs.evolve(policy, max_retries=max_retries)
         self._base_url = base_url
         self._engine = Engine(
@@ -575,7 +578,7 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
         api_version: str | None = DEFAULT_API_VERSION,
         testing_token: str | None = None,
         timeout: TimeoutArg = _UNSET,
-        max_retries: int = 2,
+        max_retries: int | None = None,
         retry_policy: RetryPolicy | None = None,
         token_store: TokenStore | None = None,
         http_client: httpx.Client | None = None,
@@ -705,7 +708,7 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         api_version: str | None = DEFAULT_API_VERSION,
         testing_token: str | None = None,
         timeout: TimeoutArg = _UNSET,
-        max_retries: int = 2,
+        max_retries: int | None = None,
         retry_policy: RetryPolicy | None = None,
         token_store: TokenStore | None = None,
         http_client: httpx.AsyncClient | None = None,

@@ -28,6 +28,7 @@ from ._errors import (
     ClerkConnectionError,
     ClerkError,
     ClerkTimeoutError,
+    ConfigurationError,
     ErrorDetail,
     ResponseParseError,
     api_error_for_status,
@@ -111,8 +112,16 @@ class RetryPolicy:
     retry_statuses: frozenset[int] = frozenset({408, 425, 429, 500, 502, 503, 504})
 
     def __attrs_post_init__(self) -> None:
-        if self.max_retries < 0:
-            raise ValueError("max_retries must be >= 0")
+        if (
+            isinstance(self.max_retries, bool)
+            or not isinstance(self.max_retries, int)
+            or self.max_retries < 0
+        ):
+            raise ConfigurationError("RetryPolicy.max_retries must be a whole number >= 0")
+        for name in ("backoff", "max_backoff", "max_retry_after"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise ConfigurationError(f"RetryPolicy.{name} must be a number of seconds >= 0")
 
     def retry_on_status(self, retry_class: str, error: ClerkAPIError) -> bool:
         if error.code == "bot_detected":  # a stale testing token: waiting will not help

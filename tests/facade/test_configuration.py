@@ -139,3 +139,22 @@ def test_http_client_and_transport_together_are_refused() -> None:
         Client(
             frontend_api="https://clerk.example.com", http_client=http, transport=httpx.MockTransport(print)
         )
+
+
+def test_a_retry_policy_keeps_its_max_retries_unless_max_retries_is_given() -> None:
+    from clerk_fapi import RetryPolicy
+
+    policy = RetryPolicy(max_retries=5, backoff=0.1)
+    assert Client(frontend_api="https://clerk.example.com", retry_policy=policy).retry_policy.max_retries == 5
+    overridden = Client(frontend_api="https://clerk.example.com", retry_policy=policy, max_retries=0)
+    assert overridden.retry_policy.max_retries == 0
+    assert overridden.retry_policy.backoff == 0.1
+    assert Client(frontend_api="https://clerk.example.com").retry_policy.max_retries == 2
+
+
+@pytest.mark.parametrize("kwargs", [{"max_retries": -1}, {"backoff": -0.5}, {"max_retry_after": "soon"}])
+def test_a_bad_retry_policy_is_a_configuration_error(kwargs: dict[str, object]) -> None:
+    from clerk_fapi import ConfigurationError, RetryPolicy
+
+    with pytest.raises(ConfigurationError):
+        RetryPolicy(**kwargs)  # type: ignore[arg-type]
