@@ -26,8 +26,8 @@ import yaml
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-CLIENT_TOKEN_PLACEHOLDER: Final = "scrubbed-client-token"
-DEV_BROWSER_PLACEHOLDER: Final = "scrubbed-dev-browser-token"
+CLIENT_TOKEN_PLACEHOLDER: Final = "scrubbed:client-token"  # the colon keeps it from looking like a token
+DEV_BROWSER_PLACEHOLDER: Final = "scrubbed:dev-browser-token"
 SECRET_PLACEHOLDER: Final = "SCRUBBED"
 SCRUBBED_JWT_HEADER: Final = "e30"  # base64url of "{}"
 SCRUBBED_JWT_SIGNATURE: Final = "c2NydWJiZWQ"  # base64url of "scrubbed"
