@@ -83,14 +83,18 @@ class TokenCache:
                 self._entries[key] = _Entry(jwt, self._clock() + life)
 
     def seed(self, key: CacheKey, jwt: str) -> None:
-        """Cache a token that came with a session (``last_active_token``), for what is left of it."""
+        """Cache a token that came with a session (``last_active_token``), for what is left of it.
+
+        Runs for every answer that carries the client, so the cheap check comes first: a key that is
+        already cached (usually with this very token) is left alone without decoding anything.
+        """
+        with self._lock:
+            if key in self._entries:
+                return
         claims = jwt_claims(jwt)
         exp = claims.get("exp") if claims else None
         if not isinstance(exp, int | float):
             return
-        with self._lock:
-            if key in self._entries:
-                return
         self.put(key, jwt, remaining=float(exp) - time.time())
 
     def last(self, session_id: str) -> str | None:
