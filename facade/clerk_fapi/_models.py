@@ -2,9 +2,10 @@
 
 Built from the generated models (never from raw JSON): snake_case attributes, timestamps as
 UTC-aware ``datetime``, statuses and strategies as plain strings (the ``*Status`` classes name the
-known values; an unknown value stays its string), and every field the server sent that this
-version does not know in ``extra``. Values are immutable; a new answer from the server builds new
-objects.
+known values; an unknown value stays its string), and every field the server sent that the model
+has no attribute for in ``extra``, as the JSON the server sent (a field this version does not know
+yet, a type tag such as ``object``, the parts of an object an attribute reshapes). Nothing the
+server sent is dropped. Values are immutable; a new answer from the server builds new objects.
 
 The conversion from generated models lives in the ``from_raw`` functions at the bottom; together
 with :mod:`clerk_fapi._raw` they are the only code that knows the generated layer.
@@ -29,6 +30,7 @@ __all__ = [
     "EmailAddress",
     "Environment",
     "ExternalAccount",
+    "IdentificationLink",
     "Passkey",
     "PhoneNumber",
     "PublicUserData",
@@ -147,11 +149,22 @@ class SignInFactor:
 
 
 @attrs.frozen
+class IdentificationLink:
+    """Another identification an email address or phone number is linked to (e.g. an OAuth account)."""
+
+    type: str | None
+    id: str | None
+    extra: Mapping[str, Any] = _extra()
+
+
+@attrs.frozen
 class EmailAddress:
     id: str
     email_address: str | None
     verification: Verification | None = attrs.field(default=None, repr=False)
     reserved: bool | None = attrs.field(default=None, repr=False)
+    linked_to: tuple[IdentificationLink, ...] = attrs.field(default=(), repr=False)
+    matches_sso_connection: bool | None = attrs.field(default=None, repr=False)
     created_at: datetime | None = attrs.field(default=None, repr=False)
     updated_at: datetime | None = attrs.field(default=None, repr=False)
     extra: Mapping[str, Any] = _extra()
@@ -164,6 +177,10 @@ class PhoneNumber:
     verification: Verification | None = attrs.field(default=None, repr=False)
     reserved_for_second_factor: bool | None = attrs.field(default=None, repr=False)
     default_second_factor: bool | None = attrs.field(default=None, repr=False)
+    reserved: bool | None = attrs.field(default=None, repr=False)
+    linked_to: tuple[IdentificationLink, ...] = attrs.field(default=(), repr=False)
+    # The backup codes, only in the answer that enables them; a secret, never in a repr.
+    backup_codes: tuple[str, ...] | None = attrs.field(default=None, repr=False)
     created_at: datetime | None = attrs.field(default=None, repr=False)
     updated_at: datetime | None = attrs.field(default=None, repr=False)
     extra: Mapping[str, Any] = _extra()
@@ -174,6 +191,8 @@ class Web3Wallet:
     id: str
     web3_wallet: str | None
     verification: Verification | None = attrs.field(default=None, repr=False)
+    created_at: datetime | None = attrs.field(default=None, repr=False)
+    updated_at: datetime | None = attrs.field(default=None, repr=False)
     extra: Mapping[str, Any] = _extra()
 
 
@@ -185,6 +204,14 @@ class ExternalAccount:
     provider_user_id: str | None = attrs.field(default=None, repr=False)
     username: str | None = attrs.field(default=None, repr=False)
     verification: Verification | None = attrs.field(default=None, repr=False)
+    identification_id: str | None = attrs.field(default=None, repr=False)
+    approved_scopes: str | None = attrs.field(default=None, repr=False)
+    first_name: str | None = attrs.field(default=None, repr=False)
+    last_name: str | None = attrs.field(default=None, repr=False)
+    image_url: str | None = attrs.field(default=None, repr=False)
+    public_metadata: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
+    created_at: datetime | None = attrs.field(default=None, repr=False)
+    updated_at: datetime | None = attrs.field(default=None, repr=False)
     extra: Mapping[str, Any] = _extra()
 
 
@@ -193,6 +220,9 @@ class Passkey:
     id: str
     name: str | None
     last_used_at: datetime | None = attrs.field(default=None, repr=False)
+    verification: Verification | None = attrs.field(default=None, repr=False)
+    created_at: datetime | None = attrs.field(default=None, repr=False)
+    updated_at: datetime | None = attrs.field(default=None, repr=False)
     extra: Mapping[str, Any] = _extra()
 
 
@@ -223,6 +253,15 @@ class User:
     external_id: str | None = attrs.field(default=None, repr=False)
     banned: bool | None = attrs.field(default=None, repr=False)
     locked: bool | None = attrs.field(default=None, repr=False)
+    lockout_expires_in_seconds: int | None = attrs.field(default=None, repr=False)
+    verification_attempts_remaining: int | None = attrs.field(default=None, repr=False)
+    delete_self_enabled: bool | None = attrs.field(default=None, repr=False)
+    create_organization_enabled: bool | None = attrs.field(default=None, repr=False)
+    create_organizations_limit: int | None = attrs.field(default=None, repr=False)
+    profile_image_url: str | None = attrs.field(default=None, repr=False)
+    password_last_updated_at: datetime | None = attrs.field(default=None, repr=False)
+    mfa_enabled_at: datetime | None = attrs.field(default=None, repr=False)
+    mfa_disabled_at: datetime | None = attrs.field(default=None, repr=False)
     last_sign_in_at: datetime | None = attrs.field(default=None, repr=False)
     last_active_at: datetime | None = attrs.field(default=None, repr=False)
     legal_accepted_at: datetime | None = attrs.field(default=None, repr=False)
@@ -255,6 +294,7 @@ class PublicUserData:
     user_id: str | None = attrs.field(default=None, repr=False)
     image_url: str | None = attrs.field(default=None, repr=False)
     has_image: bool | None = attrs.field(default=None, repr=False)
+    profile_image_url: str | None = attrs.field(default=None, repr=False)
     extra: Mapping[str, Any] = _extra()
 
 
@@ -495,6 +535,11 @@ def _checked(where: str, spec: tuple[type[Any], bool], value: Any) -> Any:
 _EXTRA, _TIME, _SCALAR, _PLAIN = range(4)
 _MISSING: Final = object()
 _PLANS: dict[type[Any], list[tuple[str, str, int, Any]]] = {}
+# The generator renames fields whose names Python reserves; the read models keep the wire name.
+_RENAMED: Final = frozenset({"object", "type"})
+# Per (generated class, read model): the generated fields the read model has no attribute for, as
+# (generated attribute, JSON key). Their values go to ``extra``.
+_LEFTOVERS: dict[tuple[type[Any], type[Any]], tuple[tuple[str, str], ...]] = {}
 
 
 def _plan(cls: type[Any]) -> list[tuple[str, str, int, Any]]:
@@ -504,7 +549,7 @@ def _plan(cls: type[Any]) -> list[tuple[str, str, int, Any]]:
         plan = []
         for field in attrs.fields(cls):
             name = field.name
-            source = "object_" if name == "object" else name  # the generator renames `object`
+            source = f"{name}_" if name in _RENAMED else name
             if name == "extra":
                 plan.append((name, source, _EXTRA, None))
             elif name.endswith("_at"):
@@ -517,16 +562,45 @@ def _plan(cls: type[Any]) -> list[tuple[str, str, int, Any]]:
     return plan
 
 
+def _leftovers(src_cls: type[Any], cls: type[Any]) -> tuple[tuple[str, str], ...]:
+    found = _LEFTOVERS.get((src_cls, cls))
+    if found is None:
+        consumed = {source for _, source, _, _ in _plan(cls)}
+        found = tuple(
+            (a.name, a.name[:-1] if a.name.endswith("_") else a.name)
+            for a in attrs.fields(src_cls)
+            if a.name != "additional_properties" and a.name not in consumed
+        )
+        _LEFTOVERS[(src_cls, cls)] = found
+    return found
+
+
+def _json(value: Any) -> Any:
+    """A generated value back in the JSON form the server sent."""
+    if isinstance(value, list):
+        return [_json(v) for v in value]
+    to_dict = getattr(value, "to_dict", None)
+    return to_dict() if to_dict is not None else value
+
+
 def _copy(src: Any, cls: type[_T], **converted: Any) -> _T:
     """``cls`` from a generated model: fields named alike are copied (``*_at`` as datetimes, scalars
-    type-checked), ``converted`` gives the rest, and the model's unknown fields become ``extra``."""
+    type-checked), ``converted`` gives the rest; ``extra`` gets, as JSON, every field the read model
+    has no attribute for: the model's unknown fields, the declared ones left over, and ``converted``'s
+    ``extra`` (what a reshaped attribute does not hold)."""
     kwargs: dict[str, Any] = {}
     for name, source, kind, spec in _plan(cls):
+        if kind == _EXTRA:
+            extra = dict(src.additional_properties)
+            for attribute, key in _leftovers(type(src), cls):
+                value = getattr(src, attribute)
+                if not isinstance(value, Unset):
+                    extra[key] = _json(value)
+            extra.update(converted.get(name, ()))
+            kwargs[name] = extra
+            continue
         if name in converted:
             kwargs[name] = converted[name]
-            continue
-        if kind == _EXTRA:
-            kwargs[name] = dict(src.additional_properties)
             continue
         value = getattr(src, source, _MISSING)
         if value is _MISSING:
@@ -569,8 +643,20 @@ def verification_from_raw(src: Any, where: str) -> Verification | None:
     )
 
 
-def _with_verification(src: Any, cls: type[_T], where: str) -> _T:
-    return _copy(src, cls, verification=verification_from_raw(src.verification, f"{where}.verification"))
+def _with_verification(src: Any, cls: type[_T], where: str, **converted: Any) -> _T:
+    return _copy(
+        src, cls, verification=verification_from_raw(src.verification, f"{where}.verification"), **converted
+    )
+
+
+def _identification(src: Any, cls: type[_T], where: str) -> _T:
+    """An email address or phone number."""
+    links = _models(src.linked_to, raw.IdentificationLink, f"{where}.linked_to")
+    converted: dict[str, Any] = {"linked_to": tuple(_copy(link, IdentificationLink) for link in links)}
+    if hasattr(src, "backup_codes"):
+        codes = _opt(src.backup_codes)
+        converted["backup_codes"] = _strings(codes) if codes is not None else None
+    return _with_verification(src, cls, where, **converted)
 
 
 def user_from_raw(src: raw.User, where: str = "user") -> User:
@@ -578,11 +664,11 @@ def user_from_raw(src: raw.User, where: str = "user") -> User:
         src,
         User,
         email_addresses=tuple(
-            _with_verification(e, EmailAddress, f"{where}.email_addresses")
+            _identification(e, EmailAddress, f"{where}.email_addresses")
             for e in _models(src.email_addresses, raw.EmailAddress, f"{where}.email_addresses")
         ),
         phone_numbers=tuple(
-            _with_verification(p, PhoneNumber, f"{where}.phone_numbers")
+            _identification(p, PhoneNumber, f"{where}.phone_numbers")
             for p in _models(src.phone_numbers, raw.PhoneNumber, f"{where}.phone_numbers")
         ),
         web3_wallets=tuple(
@@ -590,10 +676,15 @@ def user_from_raw(src: raw.User, where: str = "user") -> User:
             for w in _models(src.web3_wallets, raw.Web3Wallet, f"{where}.web3_wallets")
         ),
         external_accounts=tuple(
-            _with_verification(a, ExternalAccount, f"{where}.external_accounts")
+            _with_verification(
+                a, ExternalAccount, f"{where}.external_accounts", public_metadata=_mapping(a.public_metadata)
+            )
             for a in _models(src.external_accounts, raw.ExternalAccount, f"{where}.external_accounts")
         ),
-        passkeys=tuple(_copy(p, Passkey) for p in _models(src.passkeys, raw.Passkey, f"{where}.passkeys")),
+        passkeys=tuple(
+            _with_verification(p, Passkey, f"{where}.passkeys")
+            for p in _models(src.passkeys, raw.Passkey, f"{where}.passkeys")
+        ),
         public_metadata=_mapping(src.public_metadata),
         unsafe_metadata=_mapping(src.unsafe_metadata),
     )
@@ -606,6 +697,13 @@ def session_from_raw(src: raw.Session, where: str = "session") -> SessionData:
     actor = _opt(src.actor)
     tasks = _models(src.tasks, raw.SessionTask, f"{where}.tasks")
     age = _opt(src.factor_verification_age)
+    # The attributes hold the JWT and the task keys; the rest of those objects stays in ``extra``.
+    reshaped: dict[str, Any] = {}
+    if token is not None and (rest := _without(token.to_dict(), "jwt")):
+        reshaped["last_active_token"] = rest
+    task_rests = [_without(t.to_dict(), "key") for t in tasks]
+    if any(task_rests):
+        reshaped["tasks"] = task_rests
     return _copy(
         src,
         SessionData,
@@ -615,7 +713,13 @@ def session_from_raw(src: raw.Session, where: str = "session") -> SessionData:
         actor=_mapping(actor) if actor is not None else None,
         tasks=tuple(str(_opt(t.key)) for t in tasks) if _opt(src.tasks) is not None else None,
         factor_verification_age=tuple(age) if age is not None else None,
+        extra=reshaped,
     )
+
+
+def _without(json: dict[str, Any], key: str) -> dict[str, Any]:
+    json.pop(key, None)
+    return json
 
 
 def sign_in_from_raw(src: raw.SignIn, where: str = "sign_in") -> SignInData:
@@ -728,7 +832,9 @@ def token_jwt(parsed: Any) -> str | None:
 def environment_from_raw(src: raw.Environment) -> Environment:
     auth = _model(src.auth_config, raw.AuthConfig, "environment.auth_config")
     display = _model(src.display_config, raw.DisplayConfig, "environment.display_config")
-    return Environment(
+    return _copy(
+        src,
+        Environment,
         instance_type=_opt(display.instance_environment_type) if display else None,
         application_name=_opt(display.application_name) if display else None,
         single_session_mode=_opt(auth.single_session_mode) if auth else None,
@@ -736,6 +842,4 @@ def environment_from_raw(src: raw.Environment) -> Environment:
         identification_strategies=_strings(auth.identification_strategies) if auth else (),
         first_factors=_strings(auth.first_factors) if auth else (),
         second_factors=_strings(auth.second_factors) if auth else (),
-        maintenance_mode=_opt(src.maintenance_mode),
-        extra=dict(src.additional_properties),
     )
