@@ -71,6 +71,8 @@ class ErrorDetail:
     message: str | None
     long_message: str | None
     meta: Mapping[str, Any] = attrs.field(factory=dict)
+    # Fields of the entry that have no attribute (added by the server later), as sent.
+    extra: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
 
 
 class ClerkAPIError(ClerkError):

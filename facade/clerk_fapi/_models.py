@@ -622,6 +622,7 @@ def error_detail_from_raw(src: raw.ClerkError) -> ErrorDetail:
         message=_opt(src.message),
         long_message=_opt(src.long_message),
         meta=_mapping(src.meta),
+        extra=dict(src.additional_properties),
     )
 
 
