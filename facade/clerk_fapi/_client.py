@@ -218,7 +218,7 @@ class _ClientCore(Generic[S, SI, SU]):
 
     @property
     def extra(self) -> dict[str, Any]:
-        """Fields of the client the server sent that this version does not know."""
+        """Fields of the client the server sent that have no attribute here, as JSON (see ``ClientState``)."""
         return dict(self._state.extra)
 
     @property
