@@ -297,6 +297,8 @@ class SignIn:
     created_session_id: str | None = None
     # Whether the second step is a client-trust check rather than MFA.
     client_trust: bool = False
+    # The browser locale the sign-in was created with (clerk-js sends it), echoed as `locale`.
+    locale: str | None = None
 
 
 @dataclass
@@ -320,6 +322,8 @@ class SignUp:
     created_user_id: str | None = None
     # Set when the sign-up came with a valid ticket: the email is then already verified.
     ticket_email_verified: bool = False
+    # The browser locale the sign-up was created with (clerk-js sends it), echoed as `locale`.
+    locale: str | None = None
 
 
 @dataclass

@@ -44,6 +44,9 @@ TEST_CODE = "424242"
 SUPPORTED_IDENTIFIERS = ["email_address", "passkey", "password", "phone_number", "username"]
 MIN_PASSWORD_LENGTH = 8
 
+# What clerk-js adds when it creates a sign-in or a sign-up: the browser's locale (echoed back as `locale`)
+# and the device's time zone (accepted, not shown).
+CLIENT_CONTEXT_FIELDS = ("locale", "timezone")
 SIGN_IN_CREATE_FIELDS = (
     "strategy",
     "identifier",
@@ -58,6 +61,7 @@ SIGN_IN_CREATE_FIELDS = (
     "oidc_prompt",
     "proof_token",
     "trusted_device_id",
+    *CLIENT_CONTEXT_FIELDS,
 )
 PREPARE_FIRST_FIELDS = (
     "strategy",
@@ -114,6 +118,7 @@ SIGN_UP_CREATE_FIELDS = (
     "captcha_token",
     "captcha_error",
     "captcha_widget_type",
+    *CLIENT_CONTEXT_FIELDS,
 )
 PREPARE_VERIFICATION_FIELDS = (
     "strategy",
@@ -125,7 +130,8 @@ PREPARE_VERIFICATION_FIELDS = (
 )
 ATTEMPT_VERIFICATION_FIELDS = ("strategy", "code", "signature", "token")
 TOUCH_FIELDS = ("active_organization_id", "intent")
-TOKEN_FIELDS = ("organization_id",)
+# `tab_state` (whether the browser tab is visible) is sent by clerk-js with every token request.
+TOKEN_FIELDS = ("organization_id", "tab_state")
 
 DEFAULT_SIGN_UP_REQUIRED = frozenset(
     {"email_address", "first_name", "last_name", "legal_accepted", "password", "phone_number"}
@@ -381,7 +387,7 @@ class Service:
             "user_data": None,
             "created_session_id": sign_in.created_session_id,
             "abandon_at": sign_in.abandon_at,
-            "locale": None,
+            "locale": sign_in.locale,
         }
 
     def sign_up_required(self) -> list[str]:
@@ -463,7 +469,7 @@ class Service:
             "created_user_id": sign_up.created_user_id,
             "abandon_at": sign_up.abandon_at,
             "legal_accepted_at": sign_up.legal_accepted_at,
-            "locale": None,
+            "locale": sign_up.locale,
         }
 
     def client_json(self, client: Client) -> dict[str, Any]:
@@ -866,6 +872,7 @@ class Service:
             status="needs_identifier",
             created_at=now,
             abandon_at=now + ATTEMPT_ABANDON_MS,
+            locale=forms.text(call.form, "locale"),
         )
         strategy = forms.text(call.form, "strategy")
         identifier = forms.text(call.form, "identifier")
@@ -1224,7 +1231,11 @@ class Service:
         self.ensure_can_sign_in(client)
         now = self.now()
         sign_up = SignUp(
-            id=new_id("sua"), client_id=client.id, created_at=now, abandon_at=now + ATTEMPT_ABANDON_MS
+            id=new_id("sua"),
+            client_id=client.id,
+            created_at=now,
+            abandon_at=now + ATTEMPT_ABANDON_MS,
+            locale=forms.text(call.form, "locale"),
         )
         self._apply_sign_up_fields(call, sign_up)
         self.sign_ups[sign_up.id] = sign_up
