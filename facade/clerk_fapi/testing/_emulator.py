@@ -23,7 +23,13 @@ from urllib.parse import parse_qsl, urlsplit
 
 from ._clock import Clock
 from ._crypto import TokenSigner, totp
-from ._errors import FapiError, authentication_invalid, dev_browser_unauthenticated, internal_error
+from ._errors import (
+    FapiError,
+    authentication_invalid,
+    dev_browser_unauthenticated,
+    internal_error,
+    param_value_invalid,
+)
 from ._faults import Fault, FaultRegistry
 from ._forms import normalize_phone, parse_form
 from ._ids import new_id, new_trace_id
@@ -46,6 +52,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("clerk_fapi.testing")
 
 _NATIVE_TRUE = ("1", "true")
+_OVERRIDABLE = ("GET", "POST", "PUT", "PATCH", "DELETE")
+_CUSTOM_PERMISSION = re.compile(r"^org:[a-z0-9_]+:[a-z0-9_]+$")
 _INSTANCE_TYPES = ("development", "production")
 _COOKIE_MAX_AGE_S = 365 * 24 * 3600
 
@@ -118,8 +126,10 @@ def _route(method: str, path: str, handler: str, scope: str = "client") -> _Rout
 ROUTES: tuple[_Route, ...] = (
     _route("GET", "/.well-known/jwks.json", "jwks", "public"),
     _route("GET", "/v1/jwks", "jwks", "public"),
+    _route("GET", "/v1/health", "health", "public"),
     _route("POST", "/v1/dev_browser", "create_dev_browser", "public"),
     _route("GET", "/v1/environment", "environment", "environment"),
+    _route("PATCH", "/v1/environment", "environment", "environment"),
     _route("GET", "/v1/client", "get_client"),
     _route("PUT", "/v1/client", "create_client", "create"),
     _route("POST", "/v1/client", "create_client", "create"),
@@ -353,7 +363,22 @@ class Emulator:
             self.add_membership(org.id, user_id, role)
         return SeededOrganization(org.id, org.name, org.slug)
 
-    def add_membership(self, organization_id: str, user_id: str, role: str = "org:member") -> str:
+    def add_membership(
+        self,
+        organization_id: str,
+        user_id: str,
+        role: str = "org:member",
+        *,
+        permissions: Sequence[str] = (),
+    ) -> str:
+        """Make a user a member of an organization with `role`. The role's system permissions
+        (`org:sys_*`) come with it; `permissions` adds custom ones, each `org:<feature>:<action>`."""
+        for permission in permissions:
+            if not _CUSTOM_PERMISSION.match(permission) or permission.startswith("org:sys_"):
+                raise ValueError(
+                    f"not a custom permission: {permission!r} (expected org:<feature>:<action>, "
+                    "lowercase, and not a system permission org:sys_*)"
+                )
         with self._lock:
             svc = self._service
             if organization_id not in svc.organizations:
@@ -361,12 +386,13 @@ class Emulator:
             if user_id not in svc.users:
                 raise KeyError(user_id)
             now = self.clock.now_ms
-            permissions = (
+            granted = (
                 ["org:sys_memberships:manage", "org:sys_memberships:read", "org:sys_profile:manage"]
                 if role == "org:admin"
                 else ["org:sys_memberships:read"]
             )
-            membership = Membership(new_id("orgmem"), organization_id, user_id, role, permissions, now, now)
+            granted += [p for p in permissions if p not in granted]
+            membership = Membership(new_id("orgmem"), organization_id, user_id, role, granted, now, now)
             svc.memberships.append(membership)
             return membership.id
 
@@ -566,12 +592,17 @@ class Emulator:
         cors = self._cors_headers(headers)
         if method == "OPTIONS":
             return Reply(204, cors, b"")
-        route, params = self._match(method, path)
+        if method == "HEAD":  # a GET without its body
+            got = self._answer("GET", path, query, headers, body, scheme, host)
+            return Reply(got.status, got.headers, b"")
         issuer = f"{scheme}://{headers.get('host') or host or '127.0.0.1'}"
         with self._lock:
             device: _Device | None = None
             call: Call | None = None
             try:
+                form = parse_form(body)
+                method = _overridden_method(method, query, form)
+                route, params = self._match(method, path)
                 if route is None:
                     if params:  # the path exists, the method does not
                         raise FapiError(
@@ -581,7 +612,6 @@ class Emulator:
                             f"{method} is not allowed on {path}.",
                         )
                     raise FapiError(404, "resource_not_found", "not found", f"There is nothing at {path}.")
-                form = parse_form(body)
                 call = Call(method, path, params, form, query, headers, issuer)
                 self._service.last_issuer = issuer
                 if route.scope != "public":
@@ -727,6 +757,21 @@ class Emulator:
                 device.headers["Set-Cookie"] = (
                     f"__client={token}; Path=/; Max-Age={_COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Lax{secure}"
                 )
+
+
+def _overridden_method(method: str, query: Mapping[str, str], form: dict[str, str]) -> str:
+    """The method a request stands for: clerk-js tunnels PATCH, PUT and DELETE through
+    `POST ...?_method=...`, and the hosted-auth redeem sends `_method=GET` in the form. Only a POST is
+    overridden; `_method` is taken out of the form so that it never reads as an unknown parameter."""
+    in_form = form.pop("_method", None)
+    if method != "POST":
+        return method
+    wanted = query.get("_method") or in_form
+    if not wanted:
+        return method
+    if wanted.upper() not in _OVERRIDABLE:
+        raise param_value_invalid("_method", f"must be one of {', '.join(_OVERRIDABLE)}")
+    return wanted.upper()
 
 
 def _read_cookie(header: str, name: str) -> str | None:

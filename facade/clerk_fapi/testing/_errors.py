@@ -43,7 +43,7 @@ def param_unknown(name: str) -> FapiError:
         422,
         "form_param_unknown",
         "is unknown",
-        f"{name} is not a parameter this endpoint accepts.",
+        f"{name} is not a valid parameter for this request.",
         {"param_name": name},
     )
 

@@ -44,6 +44,9 @@ TEST_CODE = "424242"
 SUPPORTED_IDENTIFIERS = ["email_address", "passkey", "password", "phone_number", "username"]
 MIN_PASSWORD_LENGTH = 8
 
+# What clerk-js adds when it creates a sign-in or a sign-up: the browser's locale (echoed back as `locale`)
+# and the device's time zone (accepted, not shown).
+CLIENT_CONTEXT_FIELDS = ("locale", "timezone")
 SIGN_IN_CREATE_FIELDS = (
     "strategy",
     "identifier",
@@ -58,6 +61,7 @@ SIGN_IN_CREATE_FIELDS = (
     "oidc_prompt",
     "proof_token",
     "trusted_device_id",
+    *CLIENT_CONTEXT_FIELDS,
 )
 PREPARE_FIRST_FIELDS = (
     "strategy",
@@ -114,6 +118,7 @@ SIGN_UP_CREATE_FIELDS = (
     "captcha_token",
     "captcha_error",
     "captcha_widget_type",
+    *CLIENT_CONTEXT_FIELDS,
 )
 PREPARE_VERIFICATION_FIELDS = (
     "strategy",
@@ -125,7 +130,8 @@ PREPARE_VERIFICATION_FIELDS = (
 )
 ATTEMPT_VERIFICATION_FIELDS = ("strategy", "code", "signature", "token")
 TOUCH_FIELDS = ("active_organization_id", "intent")
-TOKEN_FIELDS = ("organization_id",)
+# `tab_state` (whether the browser tab is visible) is sent by clerk-js with every token request.
+TOKEN_FIELDS = ("organization_id", "tab_state")
 
 DEFAULT_SIGN_UP_REQUIRED = frozenset(
     {"email_address", "first_name", "last_name", "legal_accepted", "password", "phone_number"}
@@ -301,7 +307,11 @@ class Service:
         now = self.now()
         return [max(0, (now - first) // 60000), -1 if second is None else max(0, (now - second) // 60000)]
 
-    def factors_for(self, user: User, *, second: bool = False) -> list[dict[str, Any]]:
+    def factors_for(
+        self, user: User, *, second: bool = False, identifier: str | None = None
+    ) -> list[dict[str, Any]]:
+        """The factors a sign-in of `user` offers. The reset-password factor follows the identifier: a
+        sign-in started with a phone number resets by SMS code, any other by email code."""
         out: list[dict[str, Any]] = []
         if second:
             if user.totp_enabled:
@@ -329,7 +339,12 @@ class Service:
                     "primary": phone.id == user.primary_phone_number_id,
                 }
             )
-        for strategy in ("email_code", "email_link", "reset_password_email_code"):
+        phone_used = forms.normalize_phone(identifier) if identifier else None
+        reset_phones = [p for p in user.phone_numbers if phone_used and p.phone_number == phone_used]
+        email_strategies = ("email_code", "email_link") + (
+            () if reset_phones else ("reset_password_email_code",)
+        )
+        for strategy in email_strategies:
             for email in user.email_addresses:
                 out.append(
                     {
@@ -339,6 +354,15 @@ class Service:
                         "primary": email.id == user.primary_email_address_id,
                     }
                 )
+        for phone in reset_phones:
+            out.append(
+                {
+                    "strategy": "reset_password_phone_code",
+                    "safe_identifier": phone.phone_number,
+                    "phone_number_id": phone.id,
+                    "primary": phone.id == user.primary_phone_number_id,
+                }
+            )
         return out
 
     def client_trust_factors(self, user: User) -> list[dict[str, Any]]:
@@ -359,7 +383,7 @@ class Service:
         first: list[dict[str, Any]] | None = None
         second: list[dict[str, Any]] | None = None
         if user is not None and sign_in.status not in ("complete", "needs_identifier"):
-            first = self.factors_for(user)
+            first = self.factors_for(user, identifier=sign_in.identifier)
             if sign_in.status == "needs_second_factor":
                 second = self.factors_for(user, second=True)
             elif sign_in.status == "needs_client_trust":
@@ -381,7 +405,7 @@ class Service:
             "user_data": None,
             "created_session_id": sign_in.created_session_id,
             "abandon_at": sign_in.abandon_at,
-            "locale": None,
+            "locale": sign_in.locale,
         }
 
     def sign_up_required(self) -> list[str]:
@@ -463,7 +487,7 @@ class Service:
             "created_user_id": sign_up.created_user_id,
             "abandon_at": sign_up.abandon_at,
             "legal_accepted_at": sign_up.legal_accepted_at,
-            "locale": None,
+            "locale": sign_up.locale,
         }
 
     def client_json(self, client: Client) -> dict[str, Any]:
@@ -589,17 +613,9 @@ class Service:
             None,
         )
         if template is None:
-            claims["sid"] = session.id
-            claims["fva"] = self.factor_age(session)
+            claims.update({"sid": session.id, "sts": session.status, "v": 2, "fva": self.factor_age(session)})
             if org is not None and membership is not None:
-                claims.update(
-                    {
-                        "org_id": org.id,
-                        "org_slug": org.slug,
-                        "org_role": membership.role,
-                        "org_permissions": list(membership.permissions),
-                    }
-                )
+                claims.update(_organization_claims(org, membership))
         else:
             context = self._shortcode_context(user, session, org, membership)
             for key, value in template.claims.items():
@@ -681,6 +697,9 @@ class Service:
                 home_url=call.issuer,
             ),
         )
+
+    def health(self, call: Call) -> Answer:
+        return Answer(200, {"status": "healthy"})
 
     def jwks(self, call: Call) -> Answer:
         return Answer(200, {"keys": [self.key.jwk()]})
@@ -866,6 +885,7 @@ class Service:
             status="needs_identifier",
             created_at=now,
             abandon_at=now + ATTEMPT_ABANDON_MS,
+            locale=forms.text(call.form, "locale"),
         )
         strategy = forms.text(call.form, "strategy")
         identifier = forms.text(call.form, "identifier")
@@ -1071,7 +1091,8 @@ class Service:
         user = self._sign_in_user(sign_in)
         if sign_in.status != "needs_first_factor":
             raise _wrong_step(sign_in)
-        if strategy not in {f["strategy"] for f in self.factors_for(user)} or strategy == "password":
+        offered = {f["strategy"] for f in self.factors_for(user, identifier=sign_in.identifier)}
+        if strategy not in offered or strategy == "password":
             raise _strategy_invalid(strategy)
         self._prepare_first(
             sign_in,
@@ -1224,7 +1245,11 @@ class Service:
         self.ensure_can_sign_in(client)
         now = self.now()
         sign_up = SignUp(
-            id=new_id("sua"), client_id=client.id, created_at=now, abandon_at=now + ATTEMPT_ABANDON_MS
+            id=new_id("sua"),
+            client_id=client.id,
+            created_at=now,
+            abandon_at=now + ATTEMPT_ABANDON_MS,
+            locale=forms.text(call.form, "locale"),
         )
         self._apply_sign_up_fields(call, sign_up)
         self.sign_ups[sign_up.id] = sign_up
@@ -1459,9 +1484,13 @@ class Service:
             email = next((e for e in user.email_addresses if e.id == v.target_id), None)
             if email is not None and email.email_address.lower() == email_address.lower():
                 v.status = "verified"
+                v.verified_at_client = sign_in.client_id  # opened on the device that asked for it
                 client = self.clients[sign_in.client_id]
                 fake = Call("POST", "", {}, {}, {}, {}, issuer=self.last_issuer, client=client)
                 self._after_first_factor(fake, sign_in, user)
+                # The device that started the sign-in still shows it, now complete, as it polls: the real
+                # service keeps a sign-in verified by a link on its client (recorded Flutter traffic).
+                client.sign_in_id = sign_in.id
                 done = True
         for sign_up in self.sign_ups.values():
             v = sign_up.email_verification
@@ -1478,6 +1507,33 @@ class Service:
                 )
                 done = True
         return done
+
+
+def _organization_claims(org: Organization, membership: Membership) -> dict[str, Any]:
+    """The v2 claims of an active organization: `o` and, when the role has custom permissions, `fea`.
+
+    Custom permissions `org:<feature>:<action>` are encoded as the org features (`fea`, in first-seen order),
+    the distinct actions (`o.per`) and one bitmask over `per` per feature (`o.fpm`, bit 0 = the first
+    action). System permissions (`org:sys_*`) never go into a token.
+    """
+    features: list[str] = []
+    actions: list[str] = []
+    masks: dict[str, int] = {}
+    for permission in membership.permissions:
+        _, feature, action = permission.split(":", 2)
+        if feature.startswith("sys_"):
+            continue
+        if feature not in features:
+            features.append(feature)
+        if action not in actions:
+            actions.append(action)
+        masks[feature] = masks.get(feature, 0) | 1 << actions.index(action)
+    o: dict[str, Any] = {"id": org.id, "slg": org.slug, "rol": membership.role.removeprefix("org:")}
+    if not features:
+        return {"o": o}
+    o["per"] = ",".join(actions)
+    o["fpm"] = ",".join(str(masks[f]) for f in features)
+    return {"o": o, "fea": ",".join(f"o:{f}" for f in features)}
 
 
 def _render_claim(value: Any, context: Mapping[str, Any]) -> Any:
