@@ -373,8 +373,7 @@ class _ClientCore(Generic[S, SI, SU]):
 
     def _token_key(self, session_id: str, template: str | None, organization_id: str | None) -> CacheKey:
         if organization_id is UNSET_ORG:
-            session = next((s for s in self._state.sessions if s.id == session_id), None)
-            organization_id = session.last_active_organization_id if session else None
+            return (session_id, template, self._active_org(session_id))
         return (session_id, template, organization_id or "")
 
     def _plan_get_token(
@@ -407,8 +406,14 @@ class _ClientCore(Generic[S, SI, SU]):
                 endpoint, path=path, form=form, query={"expired_token": expired}, convert=token_jwt
             )
         if jwt:
-            self._tokens.put(key, jwt)
+            # clerk-js keeps only a session token of the active organization as ``lastActiveToken``
+            # (Session.ts, #dispatchTokenEvents), the one its expired_token retry sends.
+            self._tokens.put(key, jwt, last=template is None and key[2] == self._active_org(session_id))
         return jwt
+
+    def _active_org(self, session_id: str) -> str:
+        session = next((s for s in self._state.sessions if s.id == session_id), None)
+        return (session.last_active_organization_id if session else None) or ""
 
     def _last_active_token(self, session_id: str) -> str | None:
         session = next((s for s in self._state.sessions if s.id == session_id), None)
