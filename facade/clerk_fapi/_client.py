@@ -127,6 +127,7 @@ class _ClientCore(Generic[S, SI, SU]):
             ),
             retry=policy,
             timeout=_resolve_timeout(timeout, injected_http_client),
+            on_client=self._apply,
         )
         self._state: ClientState = EMPTY_STATE
         self._environment: Environment | None = None

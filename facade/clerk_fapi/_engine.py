@@ -33,7 +33,7 @@ from ._errors import (
     ResponseParseError,
     api_error_for_status,
 )
-from ._models import ShapeError, error_detail_from_raw
+from ._models import ClientState, ShapeError, client_state_from_raw, error_detail_from_raw
 from ._version import __version__
 
 logger = logging.getLogger("clerk_fapi")
@@ -173,6 +173,8 @@ class Engine:
     auth: AuthState
     retry: RetryPolicy
     timeout: httpx.Timeout | None
+    # Receives a client carried by an error answer, parsed whole (see error_client).
+    on_client: Callable[[ClientState], None] | None = None
 
     def call(
         self,
@@ -227,6 +229,8 @@ class Engine:
             if response.is_success:
                 return _parse(endpoint, response, convert)
             error = api_error(endpoint, response)
+            if self.on_client is not None and (state := error_client(endpoint, response)) is not None:
+                self.on_client(state)
             if (
                 error.code == "dev_browser_unauthenticated"
                 and self.auth.mode == "browser"
@@ -347,6 +351,22 @@ def api_error(endpoint: _raw.Endpoint, response: httpx.Response) -> ClerkAPIErro
         operation=endpoint.name,
         note=note,
     )
+
+
+def error_client(endpoint: _raw.Endpoint, response: httpx.Response) -> ClientState | None:
+    """The client an error answer carries (``client``, else ``meta.client``, as clerk-js reads it),
+    or None. It is parsed whole or not at all: a wrong shape anywhere in it leaves the caller's
+    state as it was, and the error itself still surfaces."""
+    try:
+        body = response.json()
+        found = body.get("client") or (body.get("meta") or {}).get("client")
+        if not found:
+            return None
+        return client_state_from_raw(_raw.parse_client(found))
+    except (ValueError, KeyError, TypeError, AttributeError, ShapeError) as exc:
+        # Only the kind of failure: the message could quote a value from the body.
+        logger.warning("%s: ignoring the client on the error answer (%s)", endpoint.name, type(exc).__name__)
+        return None
 
 
 def _network_error(endpoint: _raw.Endpoint, exc: httpx.TransportError) -> ClerkConnectionError:

@@ -205,4 +205,10 @@ def parse_errors(body: Any) -> raw_models.ClerkErrors:
     return raw_models.ClerkErrors.from_dict(body)
 
 
-__all__ = ["UNSET", "Endpoint", "form_fields", "parse", "parse_errors", "request_kwargs"]
+def parse_client(body: Any) -> raw_models.Client:
+    """The generated client model from a client object already decoded from JSON (one carried by
+    an error answer as ``client`` or ``meta.client``)."""
+    return raw_models.Client.from_dict(body)
+
+
+__all__ = ["UNSET", "Endpoint", "form_fields", "parse", "parse_client", "parse_errors", "request_kwargs"]

@@ -6,10 +6,14 @@ Each test names the clerk-js source it follows (paths in github.com/clerk/javasc
 
 from __future__ import annotations
 
+from typing import Any
+
+import httpx
 import pytest
+from clerk_fapi import MemoryTokenStore, UnprocessableEntityError
 from clerk_fapi.testing import Emulator, SeededUser
 
-from .conftest import PASSWORD, AnyClient, Recorder, call
+from .conftest import BASE_URL, PASSWORD, AnyClient, Recorder, call, end_session_on_the_side
 
 
 @pytest.fixture
@@ -45,3 +49,61 @@ async def test_expired_token_retry_sends_the_last_session_token(
     retry = recorder.requests[-1]
     assert recorder.responses[-2].status_code == 422
     assert retry.url.params["expired_token"] == session_token
+
+
+# ----- a client carried by an error answer --------------------------------------------------------
+def client_json_on_the_side(emu: Emulator, store: MemoryTokenStore) -> dict[str, Any]:
+    """The client as the server has it now (JSON), read with plain httpx as the same device."""
+    with httpx.Client(base_url=BASE_URL, transport=emu.transport()) as http:
+        response = http.get(
+            "/v1/client", params={"_is_native": "1"}, headers={"Authorization": store.get("client") or ""}
+        )
+    store.set("client", response.headers["authorization"])
+    body: dict[str, Any] = response.json()["response"]
+    return body
+
+
+def _error_body(client_json: Any, where: str) -> dict[str, Any]:
+    error = {"code": "form_password_incorrect", "message": "Password is incorrect."}
+    if where == "client":
+        return {"errors": [error], "client": client_json}
+    return {"errors": [error], "meta": {"client": client_json}}
+
+
+@pytest.mark.parametrize("where", ["client", "meta.client"])
+async def test_a_client_on_an_error_answer_is_applied(
+    signed_in: AnyClient, emu: Emulator, store: MemoryTokenStore, user: SeededUser, where: str
+) -> None:
+    """clerk-js applies ``responseJSON.client || responseJSON.meta?.client`` from every answer,
+    errors included (clerk-js/src/core/resources/Client.ts ``getClientResourceFromPayload``, called
+    by Base.ts ``_baseFetch`` before it looks at the status)."""
+    client = signed_in
+    session_id = client.last_active_session_id
+    assert session_id
+    end_session_on_the_side(emu, store, session_id)
+    server_client = client_json_on_the_side(emu, store)
+    emu.inject_fault("/v1/client/sign_ins", method="POST", status=422, body=_error_body(server_client, where))
+    with pytest.raises(UnprocessableEntityError):
+        await call(client.start_sign_in(user.identifier, password="wrong-" + PASSWORD))
+    assert [s.status for s in client.sessions] == ["ended"]
+    assert client.last_active_session_id is None
+    assert client.updated_at is not None
+    assert client.updated_at.timestamp() * 1000 == pytest.approx(server_client["updated_at"], abs=1)
+
+
+@pytest.mark.parametrize("where", ["client", "meta.client"])
+async def test_a_broken_client_on_an_error_answer_leaves_no_partial_state(
+    signed_in: AnyClient, emu: Emulator, store: MemoryTokenStore, user: SeededUser, where: str
+) -> None:
+    """The piggybacked client replaces the state whole or not at all: one session of the wrong shape
+    and nothing of it is applied; the error still surfaces as the server's error."""
+    client = signed_in
+    before = client.state
+    server_client = client_json_on_the_side(emu, store)
+    server_client["last_active_session_id"] = None
+    server_client["sessions"].append({"id": "sess_broken"})  # no status, no user: the wrong shape
+    emu.inject_fault("/v1/client/sign_ins", method="POST", status=422, body=_error_body(server_client, where))
+    with pytest.raises(UnprocessableEntityError) as raised:
+        await call(client.start_sign_in(user.identifier, password="wrong-" + PASSWORD))
+    assert raised.value.code == "form_password_incorrect"
+    assert client.state is before
