@@ -6,11 +6,12 @@ Each test names the clerk-js source it follows (paths in github.com/clerk/javasc
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
-from clerk_fapi import MemoryTokenStore, UnprocessableEntityError
+from clerk_fapi import AuthenticationError, Client, MemoryTokenStore, UnprocessableEntityError
 from clerk_fapi.testing import Emulator, SeededUser
 
 from .conftest import BASE_URL, PASSWORD, AnyClient, Recorder, call, end_session_on_the_side
@@ -107,3 +108,62 @@ async def test_a_broken_client_on_an_error_answer_leaves_no_partial_state(
         await call(client.start_sign_in(user.identifier, password="wrong-" + PASSWORD))
     assert raised.value.code == "form_password_incorrect"
     assert client.state is before
+
+
+# ----- authentication_invalid -----------------------------------------------------------------------
+async def test_authentication_invalid_resyncs_the_client_once_and_raises(
+    signed_in: AnyClient, emu: Emulator, store: MemoryTokenStore, recorder: Recorder
+) -> None:
+    """A 401 on a call that carried the client token makes clerk-js fetch the client again
+    (clerk-js/src/core/resources/Base.ts ``_baseFetch`` -> clerk.ts ``handleUnauthenticated``:
+    ``Client.getOrCreateInstance().fetch()`` then ``updateClient``); iOS does the same for
+    ``authentication_invalid`` (ClerkInvalidAuthResponseMiddleware.swift). The call still fails."""
+    client = signed_in
+    session = client.last_active_session
+    assert session is not None and session.status == "active"
+    end_session_on_the_side(emu, store, session.id)  # the local state does not know yet
+    sent = len(recorder.requests)
+    with pytest.raises(AuthenticationError) as raised:
+        await call(session.touch())
+    assert raised.value.code == "authentication_invalid"
+    assert "re-synced" in str(raised.value)
+    assert recorder.paths()[sent:] == [
+        f"POST /v1/client/sessions/{session.id}/touch",
+        "GET /v1/client",
+    ]
+    assert [s.status for s in client.sessions] == ["ended"]
+    assert client.last_active_session_id is None
+
+
+async def test_a_dead_client_token_is_reported_not_used_silently(
+    signed_in: AnyClient, store: MemoryTokenStore, recorder: Recorder
+) -> None:
+    """A client token the server refuses everywhere: one re-sync, then an error that says what to do."""
+    client = signed_in
+    session = client.last_active_session
+    assert session is not None
+    with Client(frontend_api=BASE_URL, transport=Emulator().transport()) as foreign:
+        foreign.create()
+        store.set("client", foreign._engine.auth.store.get("client"))  # a token of another instance
+    sent = len(recorder.requests)
+    with pytest.raises(AuthenticationError) as raised:
+        await call(session.get_token(skip_cache=True))
+    assert "no longer accepts the client token" in str(raised.value)
+    assert recorder.paths()[sent:] == [f"POST /v1/client/sessions/{session.id}/tokens", "GET /v1/client"]
+    sent = len(recorder.requests)
+    with pytest.raises(AuthenticationError, match="no longer accepts the client token"):
+        await call(client.reload())
+    assert recorder.paths()[sent:] == ["GET /v1/client"]  # a failed re-sync is not re-synced again
+
+
+async def test_authentication_invalid_without_a_client_token_is_not_resynced(
+    make_client: Callable[..., AnyClient], emu: Emulator, recorder: Recorder
+) -> None:
+    """No client token was sent: nothing to re-sync (clerk-js returns early without a client)."""
+    client = make_client(transport=recorder)
+    emu.inject_fault(
+        "/v1/client/sessions/*", status=401, body={"errors": [{"code": "authentication_invalid"}]}
+    )
+    with pytest.raises(AuthenticationError):
+        await call(client.set_active("sess_unknown"))
+    assert recorder.paths() == ["POST /v1/client/sessions/sess_unknown/touch"]
