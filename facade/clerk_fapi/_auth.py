@@ -1,8 +1,8 @@
 """Who the client is: the publishable key, the client token and how it travels.
 
-Native mode (the default): every request carries ``_is_native=1`` and ``Authorization: <client
-token>`` (empty before there is one); every answer may carry a rotated token in its
-``Authorization`` header, stored at once and echoed back verbatim.
+Native mode (the default): every request carries ``_is_native=1``, ``x-mobile: 1`` and
+``Authorization: <client token>`` (empty before there is one); every answer may carry a rotated
+token in its ``Authorization`` header, stored at once and echoed back verbatim.
 
 Browser mode: the client token is the ``__client`` cookie, sent with an ``Origin`` header; on
 development instances a dev-browser token travels as the ``__clerk_db_jwt`` query parameter instead,
@@ -34,6 +34,7 @@ DEV_BROWSER_QUERY: Final = "__clerk_db_jwt"
 DEV_BROWSER_HEADER: Final = "clerk-db-jwt"
 TESTING_TOKEN_QUERY: Final = "__clerk_testing_token"
 API_VERSION_HEADER: Final = "clerk-api-version"
+MOBILE_HEADER: Final = "x-mobile"
 
 
 def frontend_api_from_publishable_key(key: str) -> str:
@@ -137,6 +138,7 @@ class AuthState:
         token = self.store.get(CLIENT_TOKEN) or ""
         if self.mode == "native":
             params["_is_native"] = "1"
+            headers[MOBILE_HEADER] = "1"  # as every native SDK sends it (iOS, Android, Expo, Flutter)
             headers["Authorization"] = token
             return
         if self.origin:

@@ -167,3 +167,18 @@ async def test_authentication_invalid_without_a_client_token_is_not_resynced(
     with pytest.raises(AuthenticationError):
         await call(client.set_active("sess_unknown"))
     assert recorder.paths() == ["POST /v1/client/sessions/sess_unknown/touch"]
+
+
+# ----- x-mobile ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("mode", "expected"), [("native", "1"), ("browser", None)])
+async def test_native_mode_sends_x_mobile(
+    make_client: Callable[..., AnyClient], recorder: Recorder, mode: str, expected: str | None
+) -> None:
+    """Every native SDK marks its requests with ``x-mobile: 1`` (iOS DependencyContainer.swift,
+    Android Constants.kt, Expo's createClerkInstance.ts, Flutter api.dart); clerk-js in a browser
+    does not."""
+    client = make_client(transport=recorder, mode=mode, dev_browser=False)
+    await call(client.create())
+    await call(client.reload())
+    assert recorder.requests
+    assert {r.headers.get("x-mobile") for r in recorder.requests} == {expected}
