@@ -420,11 +420,12 @@ class _ClientCore(Generic[S, SI, SU]):
         session = next((s for s in self._state.sessions if s.id == session_id), None)
         return session.last_active_token if session else None
 
-    def _default_session_id(self) -> str:
-        session_id = self._state.last_active_session_id
-        if not session_id:
-            raise ConfigurationError("the client has no active session: sign in first")
-        return session_id
+    def _default_session_id(self) -> str | None:
+        """clerk-js's default session (clerk.ts ``#defaultSession``): the last active session if it
+        is signed in, else the first signed-in one, else None."""
+        signed_in = [s.id for s in self._state.sessions if s.status in SessionStatus.SIGNED_IN]
+        last = self._state.last_active_session_id
+        return last if last in signed_in else next(iter(signed_in), None)
 
     # sign-ins
     def _plan_sign_in_call(
@@ -684,8 +685,13 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
     def get_token(
         self, template: str | None = None, organization_id: str | None = UNSET_ORG, skip_cache: bool = False
     ) -> str | None:
-        """A JWT for the last active session (see :meth:`Session.get_token`)."""
-        return self._get_token(self._default_session_id(), template, organization_id, skip_cache)
+        """A JWT for the default session (see :meth:`Session.get_token`): the last active session if
+        it is signed in, else the first signed-in one. None, without a request, when no session is
+        signed in (as clerk-js's ``getToken()`` when signed out)."""
+        session_id = self._default_session_id()
+        if session_id is None:
+            return None
+        return self._get_token(session_id, template, organization_id, skip_cache)
 
     def close(self) -> None:
         """Close the HTTP connections (unless the http_client was given by the caller)."""
@@ -812,8 +818,12 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
     async def get_token(
         self, template: str | None = None, organization_id: str | None = UNSET_ORG, skip_cache: bool = False
     ) -> str | None:
-        """A JWT for the last active session (see :meth:`AsyncSession.get_token`)."""
-        return await self._get_token(self._default_session_id(), template, organization_id, skip_cache)
+        """A JWT for the default session, or None when no session is signed in (see
+        :meth:`Client.get_token`)."""
+        session_id = self._default_session_id()
+        if session_id is None:
+            return None
+        return await self._get_token(session_id, template, organization_id, skip_cache)
 
     async def aclose(self) -> None:
         """Close the HTTP connections (unless the http_client was given by the caller)."""

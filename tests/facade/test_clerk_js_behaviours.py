@@ -12,9 +12,18 @@ from typing import Any
 import httpx
 import pytest
 from clerk_fapi import AuthenticationError, Client, MemoryTokenStore, UnprocessableEntityError
+from clerk_fapi._token_cache import jwt_claims
 from clerk_fapi.testing import Emulator, SeededUser
 
-from .conftest import BASE_URL, PASSWORD, AnyClient, Recorder, call, end_session_on_the_side
+from .conftest import (
+    BASE_URL,
+    PASSWORD,
+    AnyClient,
+    Recorder,
+    call,
+    end_session_on_the_side,
+    sign_in_on_the_side,
+)
 
 
 @pytest.fixture
@@ -182,3 +191,69 @@ async def test_native_mode_sends_x_mobile(
     await call(client.reload())
     assert recorder.requests
     assert {r.headers.get("x-mobile") for r in recorder.requests} == {expected}
+
+
+# ----- the default session ---------------------------------------------------------------------------
+def serve_client_json(emu: Emulator, client_json: dict[str, Any]) -> None:
+    """The next ``GET /v1/client`` answers ``client_json`` (a state the server would not keep on its own)."""
+    emu.inject_fault("/v1/client", method="GET", status=200, body={"response": client_json, "client": None})
+
+
+@pytest.fixture
+async def two_sessions(
+    signed_in: AnyClient, emu: Emulator, store: MemoryTokenStore
+) -> tuple[AnyClient, str, str]:
+    """Jane signed in first, John second (John's session is the last active one)."""
+    client = signed_in
+    jane = client.last_active_session_id
+    john = emu.add_user(email_addresses="john+clerk_test@example.com", password=PASSWORD)
+    sign_in_on_the_side(emu, store, john)
+    await call(client.reload())
+    assert jane and client.last_active_session_id and client.last_active_session_id != jane
+    return client, jane, client.last_active_session_id
+
+
+@pytest.mark.parametrize(("jane_status", "john_status"), [("active", "ended"), ("pending", "expired")])
+async def test_the_default_session_is_the_first_signed_in_one_when_the_last_active_is_not(
+    two_sessions: tuple[AnyClient, str, str],
+    emu: Emulator,
+    store: MemoryTokenStore,
+    recorder: Recorder,
+    jane_status: str,
+    john_status: str,
+) -> None:
+    """clerk-js picks ``last_active_session_id`` only when that session is signed in, else the first
+    signed-in session (``active`` or ``pending``), else none (clerk-js/src/core/clerk.ts
+    ``#defaultSession``; Client.ts ``signedInSessions``)."""
+    client, jane, john = two_sessions
+    state = client_json_on_the_side(emu, store)
+    for session in state["sessions"]:
+        session["status"] = jane_status if session["id"] == jane else john_status
+        session["last_active_token"] = None
+    state["last_active_session_id"] = john
+    serve_client_json(emu, state)
+    await call(client.reload())
+    token = await call(client.get_token())
+    assert (jwt_claims(token) or {}).get("sid") == jane
+    await call(client.get_token(skip_cache=True))
+    assert recorder.paths()[-1] == f"POST /v1/client/sessions/{jane}/tokens"
+
+
+async def test_get_token_without_a_signed_in_session_is_none(
+    two_sessions: tuple[AnyClient, str, str], emu: Emulator, store: MemoryTokenStore, recorder: Recorder
+) -> None:
+    """Signed out, clerk-js's ``getToken()`` answers null without a request
+    (react/src/hooks/utils.ts ``createGetToken``: ``if (!isomorphicClerk.session) return null``)."""
+    client, _, john = two_sessions
+    state = client_json_on_the_side(emu, store)
+    for session in state["sessions"]:
+        session["status"] = "ended"
+    state["last_active_session_id"] = john
+    serve_client_json(emu, state)
+    await call(client.reload())
+    sent = len(recorder.requests)
+    assert await call(client.get_token()) is None
+    assert await call(client.get_token(template="any")) is None
+    assert len(recorder.requests) == sent
+    await call(client.destroy())
+    assert await call(client.get_token()) is None  # no client at all: the same
