@@ -339,6 +339,17 @@ class _ClientCore(Generic[S, SI, SU]):
         self.clear_cache()
         return state
 
+    def _plan_sign_out(self, session_id: str | None) -> Flow[None]:
+        """clerk.ts ``signOut``: every session removed (the client stays: Client Trust recognises
+        the device by it), or with ``session_id`` and other sessions signed in, that one only."""
+        if not self._state.sessions:
+            return
+        signed_in = [s.id for s in self._state.sessions if s.status in SessionStatus.SIGNED_IN]
+        if session_id is None or len(signed_in) == 1:
+            yield from self._plan_remove_sessions()
+        elif session_id in signed_in:
+            yield from self._plan_end_session(session_id, remove=True)
+
     # sessions
     def _plan_session_call(
         self, endpoint: _raw.Endpoint, session_id: str, form: Mapping[str, Any] | None = None
@@ -651,6 +662,14 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
         self._run(self._plan_remove_sessions())
         return self
 
+    def sign_out(self, session_id: str | None = None) -> Self:
+        """Sign out as clerk-js ``signOut()`` does: remove every session and keep the client
+        (DELETE /v1/client/sessions); with ``session_id``, remove that session only
+        (POST .../remove), unless it is the only one signed in. Nothing is sent without sessions,
+        nor for a session id that is not signed in."""
+        self._run(self._plan_sign_out(session_id))
+        return self
+
     def get_environment(self, *, refresh: bool = False) -> Environment:
         """The instance's settings (GET /v1/environment), cached until :meth:`clear_cache`."""
         return self._run(self._plan_environment(refresh))
@@ -782,6 +801,11 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
     async def remove_sessions(self) -> Self:
         """Remove every session but keep the client (DELETE /v1/client/sessions)."""
         await self._run(self._plan_remove_sessions())
+        return self
+
+    async def sign_out(self, session_id: str | None = None) -> Self:
+        """Sign out as clerk-js ``signOut()`` does (see :meth:`Client.sign_out`)."""
+        await self._run(self._plan_sign_out(session_id))
         return self
 
     async def get_environment(self, *, refresh: bool = False) -> Environment:

@@ -257,3 +257,49 @@ async def test_get_token_without_a_signed_in_session_is_none(
     assert len(recorder.requests) == sent
     await call(client.destroy())
     assert await call(client.get_token()) is None  # no client at all: the same
+
+
+# ----- sign_out --------------------------------------------------------------------------------------
+async def test_sign_out_removes_every_session_and_keeps_the_client(
+    two_sessions: tuple[AnyClient, str, str], store: MemoryTokenStore, recorder: Recorder
+) -> None:
+    """clerk-js ``signOut()`` without a session id calls ``client.removeSessions()`` and keeps the
+    client, which Client Trust uses to recognise a returning device (clerk-js/src/core/clerk.ts
+    ``signOut``)."""
+    client, _, _ = two_sessions
+    client_id, token = client.id, store.get("client")
+    sent = len(recorder.requests)
+    returned = await call(client.sign_out())
+    assert returned is client
+    assert recorder.paths()[sent:] == ["DELETE /v1/client/sessions"]
+    assert client.id == client_id and not client.is_new() and store.get("client")
+    assert client.signed_in_sessions == [] and client.last_active_session_id is None
+    assert token  # the device keeps a client token all along
+    assert await call(client.get_token()) is None
+
+
+async def test_sign_out_of_one_session_removes_only_it(
+    two_sessions: tuple[AnyClient, str, str], recorder: Recorder
+) -> None:
+    """``signOut({sessionId})`` with several signed-in sessions removes that one (``session.remove()``)."""
+    client, jane, john = two_sessions
+    sent = len(recorder.requests)
+    await call(client.sign_out(session_id=jane))
+    assert recorder.paths()[sent:] == [f"POST /v1/client/sessions/{jane}/remove"]
+    assert [s.id for s in client.signed_in_sessions] == [john]
+
+
+async def test_sign_out_of_the_only_signed_in_session_removes_all(
+    signed_in: AnyClient, recorder: Recorder
+) -> None:
+    """clerk-js: ``if (!opts.sessionId || this.client.signedInSessions.length === 1)`` removes every
+    session; with nothing on the client, ``signOut`` sends nothing."""
+    client = signed_in
+    session_id = client.last_active_session_id
+    sent = len(recorder.requests)
+    await call(client.sign_out(session_id=session_id))
+    assert recorder.paths()[sent:] == ["DELETE /v1/client/sessions"]
+    assert client.sessions == [] and not client.is_new()
+    await call(client.sign_out())
+    await call(client.sign_out(session_id=session_id))
+    assert len(recorder.requests) == sent + 1
