@@ -378,10 +378,38 @@ class _ClientCore(Generic[S, SI, SU]):
         self._tokens.clear(session_id)
         return session
 
-    def _plan_set_active(self, session: SessionData | str, organization_id: str | None) -> Flow[S]:
+    def _plan_set_active(
+        self, session: SessionData | str, organization_id: str | None, organization: str | None
+    ) -> Flow[S]:
         session_id = session if isinstance(session, str) else session.id
+        if organization is not UNSET_ORG:
+            if organization_id is not UNSET_ORG:
+                raise ConfigurationError("give organization_id or organization, not both")
+            organization_id = self._organization_id(session_id, organization)
         intent = "select_session" if organization_id is UNSET_ORG else "select_org"
         return self._plan_touch(session_id, organization_id, intent)
+
+    def _organization_id(self, session_id: str, organization: str | None) -> str | None:
+        """An organization id from an id or a slug, as clerk.ts ``setActive`` resolves it: an
+        ``org_`` id (or None/"" for the personal account) as it is, a slug from the memberships of
+        the session's user (the server expects an id)."""
+        if not organization or organization.startswith("org_"):
+            return organization
+        session = next((s for s in self._state.sessions if s.id == session_id), None)
+        memberships = session.user.extra.get("organization_memberships") if session and session.user else None
+        for membership in memberships if isinstance(memberships, list) else ():
+            org = membership.get("organization") if isinstance(membership, Mapping) else None
+            if (
+                isinstance(org, Mapping)
+                and org.get("slug") == organization
+                and isinstance(org.get("id"), str)
+            ):
+                org_id: str = org["id"]
+                return org_id
+        raise ConfigurationError(
+            f"no organization with the slug {organization!r} among the memberships of the user of "
+            f"session {session_id} (give an organization id, or reload() if the membership is new)"
+        )
 
     def _token_key(self, session_id: str, template: str | None, organization_id: str | None) -> CacheKey:
         if organization_id is UNSET_ORG:
@@ -696,10 +724,17 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
         """Start a sign-up (POST /v1/client/sign_ups) with any of its fields."""
         return self._run(self._plan_start_sign_up(fields))
 
-    def set_active(self, session: SessionData | str, organization_id: str | None = UNSET_ORG) -> Session:
+    def set_active(
+        self,
+        session: SessionData | str,
+        organization_id: str | None = UNSET_ORG,
+        *,
+        organization: str | None = UNSET_ORG,
+    ) -> Session:
         """Make ``session`` (or the session with this id) the last active one, optionally selecting
-        an organization (None or "" = the personal account)."""
-        return self._run(self._plan_set_active(session, organization_id))
+        an organization (None or "" = the personal account). ``organization`` takes an id or a
+        slug; a slug is resolved from the user's memberships, as clerk-js does."""
+        return self._run(self._plan_set_active(session, organization_id, organization))
 
     def get_token(
         self, template: str | None = None, organization_id: str | None = UNSET_ORG, skip_cache: bool = False
@@ -834,10 +869,14 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         return await self._run(self._plan_start_sign_up(fields))
 
     async def set_active(
-        self, session: SessionData | str, organization_id: str | None = UNSET_ORG
+        self,
+        session: SessionData | str,
+        organization_id: str | None = UNSET_ORG,
+        *,
+        organization: str | None = UNSET_ORG,
     ) -> AsyncSession:
         """Make ``session`` the last active one (see :meth:`Client.set_active`)."""
-        return await self._run(self._plan_set_active(session, organization_id))
+        return await self._run(self._plan_set_active(session, organization_id, organization))
 
     async def get_token(
         self, template: str | None = None, organization_id: str | None = UNSET_ORG, skip_cache: bool = False

@@ -11,7 +11,13 @@ from typing import Any
 
 import httpx
 import pytest
-from clerk_fapi import AuthenticationError, Client, MemoryTokenStore, UnprocessableEntityError
+from clerk_fapi import (
+    AuthenticationError,
+    Client,
+    ConfigurationError,
+    MemoryTokenStore,
+    UnprocessableEntityError,
+)
 from clerk_fapi._token_cache import jwt_claims
 from clerk_fapi.testing import Emulator, SeededUser
 
@@ -303,3 +309,38 @@ async def test_sign_out_of_the_only_signed_in_session_removes_all(
     await call(client.sign_out())
     await call(client.sign_out(session_id=session_id))
     assert len(recorder.requests) == sent + 1
+
+
+# ----- set_active(organization=slug) -------------------------------------------------------------------
+async def test_set_active_resolves_an_organization_slug_from_the_memberships(
+    client: AnyClient, emu: Emulator, user: SeededUser, recorder: Recorder
+) -> None:
+    """clerk-js ``setActive({organization})`` sends an id: a value that is not an ``org_`` id is looked
+    up among ``session.user.organizationMemberships`` by slug (clerk-js/src/core/clerk.ts
+    ``setActive``; shared/src/internal/clerk-js/organization.ts ``isOrganizationId``)."""
+    org = emu.add_organization("Acme Inc", slug="acme", members={user.id: "org:admin"})
+    await call(client.create())
+    session = await call(client.sign_in_with_password(user.identifier, PASSWORD))
+    active = await call(client.set_active(session, organization="acme"))
+    assert recorder.requests[-1].url.path.endswith("/touch")
+    assert dict(httpx.QueryParams(recorder.requests[-1].content.decode()))["active_organization_id"] == org.id
+    assert active.last_active_organization_id == org.id
+    await call(client.set_active(session.id, organization=None))  # the personal account
+    assert client.last_active_session is not None
+    assert client.last_active_session.last_active_organization_id is None
+    await call(client.set_active(session.id, organization=org.id))  # an id goes as it is
+    assert client.last_active_session.last_active_organization_id == org.id
+
+
+async def test_set_active_with_a_slug_outside_the_memberships_is_a_clear_error(
+    client: AnyClient, emu: Emulator, user: SeededUser, recorder: Recorder
+) -> None:
+    emu.add_organization("Other", slug="other")  # the user is no member
+    await call(client.create())
+    session = await call(client.sign_in_with_password(user.identifier, PASSWORD))
+    sent = len(recorder.requests)
+    with pytest.raises(ConfigurationError, match=r"'other'.*memberships"):
+        await call(client.set_active(session, organization="other"))
+    with pytest.raises(ConfigurationError, match="not both"):
+        await call(client.set_active(session, organization_id="org_1", organization="acme"))
+    assert len(recorder.requests) == sent
