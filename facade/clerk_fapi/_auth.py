@@ -65,7 +65,8 @@ def is_development_key(key: str) -> bool:
 
 
 def normalize_base_url(frontend_api: str) -> str:
-    """A base URL from ``https://host``, ``host`` or ``http://127.0.0.1:PORT``."""
+    """A base URL from ``https://host``, ``host``, ``http://127.0.0.1:PORT`` or a proxy URL with a
+    path (``https://app.example.com/__clerk``), without a trailing slash."""
     if not isinstance(frontend_api, str):
         raise ConfigurationError("frontend_api must be a string")
     value = frontend_api.strip()
@@ -80,8 +81,18 @@ def normalize_base_url(frontend_api: str) -> str:
         raise ConfigurationError(
             "frontend_api may use plain http only for a loopback host (127.0.0.1, localhost)"
         )
-    if parts.path not in ("", "/"):
-        raise ConfigurationError("frontend_api must not have a path (the /v1 prefix is added by the library)")
+    if parts.query or parts.fragment:
+        raise ConfigurationError("frontend_api must not have a query or a fragment")
+    path = parts.path.rstrip("/")
+    if path.endswith("/v1"):
+        raise ConfigurationError("frontend_api must not end in /v1 (the /v1 prefix is added by the library)")
+    # A path is a proxy's prefix (e.g. https://app.example.com/__clerk): requests go to <path>/v1/...
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+def origin_of(base_url: str) -> str:
+    """``scheme://host[:port]`` of a base URL (without a proxy path): what an Origin header carries."""
+    parts = urlsplit(base_url)
     return f"{parts.scheme}://{parts.netloc}"
 
 

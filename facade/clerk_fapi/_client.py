@@ -16,12 +16,20 @@ from collections.abc import Callable, Generator, Mapping
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import Any, Final, Generic, Self, TypeVar
+from urllib.parse import urlsplit
 
 import attrs
 import httpx
 
 from . import _raw
-from ._auth import AuthState, Mode, frontend_api_from_publishable_key, is_development_key, normalize_base_url
+from ._auth import (
+    AuthState,
+    Mode,
+    frontend_api_from_publishable_key,
+    is_development_key,
+    normalize_base_url,
+    origin_of,
+)
 from ._engine import DEFAULT_TIMEOUT, Engine, Flow, RetryPolicy, Send, Sleep
 from ._errors import ConfigurationError, SignInIncompleteError, UnprocessableEntityError
 from ._models import (
@@ -104,7 +112,7 @@ class _ClientCore(Generic[S, SI, SU]):
             dev_browser = (
                 is_development_key(publishable_key)
                 if publishable_key is not None
-                else base_url.endswith(".clerk.accounts.dev")
+                else (urlsplit(base_url).hostname or "").endswith(".clerk.accounts.dev")
             )
         # max_retries, when given, overrides the policy's (2 by default).
         if max_retries is not None and (
@@ -121,7 +129,7 @@ class _ClientCore(Generic[S, SI, SU]):
                 mode=mode,
                 store=token_store,
                 dev_browser=dev_browser,
-                origin=origin or base_url,
+                origin=origin or origin_of(base_url),
                 testing_token=testing_token,
                 api_version=api_version,
             ),

@@ -344,3 +344,54 @@ async def test_set_active_with_a_slug_outside_the_memberships_is_a_clear_error(
     with pytest.raises(ConfigurationError, match="not both"):
         await call(client.set_active(session, organization_id="org_1", organization="acme"))
     assert len(recorder.requests) == sent
+
+
+# ----- a Frontend API behind a proxy path ------------------------------------------------------------
+class ProxyPath(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """A proxy that serves the Frontend API under ``prefix`` (and nothing outside it)."""
+
+    def __init__(self, inner: Any, prefix: str) -> None:
+        self.inner, self.prefix = inner, prefix
+
+    def _forward(self, request: httpx.Request) -> httpx.Request | None:
+        if not request.url.path.startswith(self.prefix + "/v1/"):
+            return None
+        url = request.url.copy_with(path=request.url.path.removeprefix(self.prefix))
+        return httpx.Request(request.method, url, headers=request.headers, content=request.content)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        forwarded = self._forward(request)
+        return self.inner.handle_request(forwarded) if forwarded else httpx.Response(404)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        forwarded = self._forward(request)
+        return await self.inner.handle_async_request(forwarded) if forwarded else httpx.Response(404)
+
+
+@pytest.mark.parametrize("mode", ["native", "browser"])
+async def test_a_frontend_api_behind_a_proxy_path(
+    make_client: Callable[..., AnyClient], emu: Emulator, user: SeededUser, mode: str
+) -> None:
+    """clerk-js with ``proxyUrl`` sends ``<proxy path>/v1/...`` (clerk-js/src/core/fapiClient.ts
+    ``buildUrl``); iOS takes a proxy URL with a path the same way. The Origin stays an origin."""
+    recorder = Recorder(ProxyPath(emu.transport(), "/__clerk"))
+    client = make_client(
+        frontend_api="https://app.example.com/__clerk/", transport=recorder, mode=mode, dev_browser=False
+    )
+    assert client.frontend_api == "https://app.example.com/__clerk"
+    await call(client.create())
+    session = await call(client.sign_in_with_password(user.identifier, PASSWORD))
+    assert await call(session.get_token(skip_cache=True))
+    assert all(r.url.path.startswith("/__clerk/v1/") for r in recorder.requests)
+    assert all(r.url.host == "app.example.com" for r in recorder.requests)
+    if mode == "browser":
+        assert {r.headers["origin"] for r in recorder.requests} == {"https://app.example.com"}
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["https://app.example.com/__clerk?x=1", "https://app.example.com/__clerk#f", "https://a.example/v1"],
+)
+def test_a_proxy_path_with_a_query_a_fragment_or_v1_is_refused(given: str) -> None:
+    with pytest.raises(ConfigurationError):
+        Client(frontend_api=given)
