@@ -30,7 +30,7 @@ from ._auth import (
     normalize_base_url,
     origin_of,
 )
-from ._engine import DEFAULT_TIMEOUT, Engine, Flow, RetryPolicy, Send, Sleep
+from ._engine import DEFAULT_TIMEOUT, Engine, Flow, RetryPolicy, Send, Sleep, carried_client
 from ._errors import ConfigurationError, SignInIncompleteError, UnprocessableEntityError
 from ._models import (
     EMPTY_STATE,
@@ -556,6 +556,23 @@ class _ClientCore(Generic[S, SI, SU]):
         endpoint = _raw.PREPARE_VERIFICATION if step == "prepare" else _raw.ATTEMPT_VERIFICATION
         return self._plan_sign_up_call(endpoint, (sign_up_id,), form)
 
+    def _plan_request(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, Any] | None,
+        form: Mapping[str, Any] | None,
+    ) -> Flow[Any]:
+        endpoint = _raw.untyped_endpoint(method, path)
+        body, state = yield from self._engine.call(
+            endpoint,
+            form=form,
+            query=params,
+            convert=lambda parsed: (parsed, carried_client(parsed) if isinstance(parsed, dict) else None),
+        )
+        self._apply(state)
+        return body
+
     def _plan_environment(self, refresh: bool) -> Flow[Environment]:
         if self._environment is not None and not refresh:
             return self._environment
@@ -697,6 +714,20 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
         """Remove every session but keep the client (DELETE /v1/client/sessions)."""
         self._run(self._plan_remove_sessions())
         return self
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        form: Mapping[str, Any] | None = None,
+    ) -> Any:
+        """Call a Frontend API endpoint that this library does not wrap yet (``path`` as
+        ``/v1/...``), with the client's credentials, retries and errors. Returns the whole decoded
+        JSON body (with its ``response`` and ``client`` parts when the answer is enveloped; None
+        for an empty body); a client it carries (``client`` or ``meta.client``) is applied."""
+        return self._run(self._plan_request(method, path, params, form))
 
     def sign_out(self, session_id: str | None = None) -> Self:
         """Sign out as clerk-js ``signOut()`` does: remove every session and keep the client
@@ -845,6 +876,17 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         """Remove every session but keep the client (DELETE /v1/client/sessions)."""
         await self._run(self._plan_remove_sessions())
         return self
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        form: Mapping[str, Any] | None = None,
+    ) -> Any:
+        """Call an endpoint this library does not wrap yet (see :meth:`Client.request`)."""
+        return await self._run(self._plan_request(method, path, params, form))
 
     async def sign_out(self, session_id: str | None = None) -> Self:
         """Sign out as clerk-js ``signOut()`` does (see :meth:`Client.sign_out`)."""

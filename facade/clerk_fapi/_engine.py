@@ -406,16 +406,19 @@ def _with_note(error: ClerkAPIError, note: str) -> ClerkAPIError:
     )
 
 
+def carried_client(body: Any) -> ClientState | None:
+    """The client a body carries as ``client`` or ``meta.client`` (clerk-js Client.ts
+    ``getClientResourceFromPayload``), parsed whole, or None; raises on a wrong shape."""
+    found = body.get("client") or (body.get("meta") or {}).get("client")
+    return client_state_from_raw(_raw.parse_client(found)) if found else None
+
+
 def error_client(endpoint: _raw.Endpoint, response: httpx.Response) -> ClientState | None:
     """The client an error answer carries (``client``, else ``meta.client``, as clerk-js reads it),
     or None. It is parsed whole or not at all: a wrong shape anywhere in it leaves the caller's
     state as it was, and the error itself still surfaces."""
     try:
-        body = response.json()
-        found = body.get("client") or (body.get("meta") or {}).get("client")
-        if not found:
-            return None
-        return client_state_from_raw(_raw.parse_client(found))
+        return carried_client(response.json())
     except (ValueError, KeyError, TypeError, AttributeError, ShapeError) as exc:
         # Only the kind of failure: the message could quote a value from the body.
         logger.warning("%s: ignoring the client on the error answer (%s)", endpoint.name, type(exc).__name__)

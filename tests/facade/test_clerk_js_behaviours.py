@@ -16,6 +16,8 @@ from clerk_fapi import (
     Client,
     ConfigurationError,
     MemoryTokenStore,
+    NotFoundError,
+    ServerError,
     UnprocessableEntityError,
 )
 from clerk_fapi._token_cache import jwt_claims
@@ -395,3 +397,61 @@ async def test_a_frontend_api_behind_a_proxy_path(
 def test_a_proxy_path_with_a_query_a_fragment_or_v1_is_refused(given: str) -> None:
     with pytest.raises(ConfigurationError):
         Client(frontend_api=given)
+
+
+# ----- the escape hatch: client.request ------------------------------------------------------------
+async def test_request_sends_with_the_client_credentials_and_applies_the_piggybacked_client(
+    two_sessions: tuple[AnyClient, str, str], emu: Emulator, store: MemoryTokenStore, recorder: Recorder
+) -> None:
+    """``client.request`` goes through the same engine as every wrapped call: the client token, the
+    rotated token stored, the piggybacked client applied (as clerk-js Base.ts ``_baseFetch`` does)."""
+    client, jane, john = two_sessions
+    end_session_on_the_side(emu, store, jane)  # the local state does not know yet
+    token_before = store.get("client")
+    body = await call(client.request("GET", f"/v1/client/sessions/{john}"))
+    sent = recorder.requests[-1]
+    assert sent.headers["authorization"] == token_before and sent.url.params["_is_native"] == "1"
+    assert store.get("client") == recorder.responses[-1].headers["authorization"]
+    assert body["response"]["object"] == "session" and body["response"]["id"] == john
+    assert {s.id: s.status for s in client.sessions}[jane] == "ended"  # from body["client"]
+    touched = await call(
+        client.request("POST", f"/v1/client/sessions/{john}/touch", form={"active_organization_id": None})
+    )
+    assert dict(httpx.QueryParams(recorder.requests[-1].content.decode())) == {"active_organization_id": ""}
+    assert touched["response"]["last_active_organization_id"] is None
+    token = await call(client.request("POST", f"/v1/client/sessions/{john}/tokens"))
+    assert set(token) >= {"object", "jwt"}  # a bare body comes back as it is
+
+
+async def test_request_retries_and_raises_like_a_wrapped_call(
+    signed_in: AnyClient, emu: Emulator, recorder: Recorder
+) -> None:
+    client = signed_in
+    emu.inject_fault("/v1/client", method="GET", status=503)
+    body = await call(client.request("GET", "/v1/client", params={"extra": True}))
+    assert body["response"]["id"] == client.id
+    assert [r.status_code for r in recorder.responses[-2:]] == [503, 200]
+    assert recorder.requests[-1].url.params["extra"] == "true"
+    emu.inject_fault("/v1/client/sign_ins", method="POST", status=503)
+    with pytest.raises(ServerError):  # a POST that may have reached the server is not resent
+        await call(client.request("POST", "/v1/client/sign_ins", form={"identifier": "x"}))
+    assert recorder.paths()[-1] == "POST /v1/client/sign_ins" and recorder.responses[-1].status_code == 503
+    with pytest.raises(NotFoundError):
+        await call(client.request("GET", "/v1/client/sessions/sess_missing"))
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "v1/client"),
+        ("GET", "https://evil.example/v1/client"),
+        ("GET", "/v1/client?x=1"),
+        ("TRACE", "/v1/x"),
+    ],
+)
+async def test_request_refuses_what_is_not_a_frontend_api_call(
+    client: AnyClient, recorder: Recorder, method: str, path: str
+) -> None:
+    with pytest.raises(ConfigurationError):
+        await call(client.request(method, path))
+    assert recorder.requests == []
