@@ -273,7 +273,9 @@ class Engine:
     def _resync(self, endpoint: _raw.Endpoint, error: ClerkAPIError) -> Flow[ClerkAPIError]:
         """``GET /v1/client`` after an ``authentication_invalid`` answer, applied like any client;
         returns the original error with a note saying what the re-sync found."""
-        if endpoint is _raw.GET_CLIENT or self.on_client is None:
+        if self.on_client is None:
+            return error
+        if endpoint is _raw.GET_CLIENT:
             return _with_note(error, _TOKEN_DEAD)
         try:
             state = yield from self.call(_raw.GET_CLIENT, convert=client_from_envelope)
@@ -382,7 +384,7 @@ def api_error(endpoint: _raw.Endpoint, response: httpx.Response) -> ClerkAPIErro
 
 
 _TOKEN_DEAD: Final = (
-    "the server no longer accepts the client token, and GET /v1/client was refused as well; "
+    "the server no longer accepts the client token (GET /v1/client refuses it too); "
     "start a new client (create()) and sign in again"
 )
 
