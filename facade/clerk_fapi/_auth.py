@@ -1,8 +1,8 @@
 """Who the client is: the publishable key, the client token and how it travels.
 
-Native mode (the default): every request carries ``_is_native=1`` and ``Authorization: <client
-token>`` (empty before there is one); every answer may carry a rotated token in its
-``Authorization`` header, stored at once and echoed back verbatim.
+Native mode (the default): every request carries ``_is_native=1``, ``x-mobile: 1`` and
+``Authorization: <client token>`` (empty before there is one); every answer may carry a rotated
+token in its ``Authorization`` header, stored at once and echoed back verbatim.
 
 Browser mode: the client token is the ``__client`` cookie, sent with an ``Origin`` header; on
 development instances a dev-browser token travels as the ``__clerk_db_jwt`` query parameter instead,
@@ -34,6 +34,7 @@ DEV_BROWSER_QUERY: Final = "__clerk_db_jwt"
 DEV_BROWSER_HEADER: Final = "clerk-db-jwt"
 TESTING_TOKEN_QUERY: Final = "__clerk_testing_token"
 API_VERSION_HEADER: Final = "clerk-api-version"
+MOBILE_HEADER: Final = "x-mobile"
 
 
 def frontend_api_from_publishable_key(key: str) -> str:
@@ -64,7 +65,8 @@ def is_development_key(key: str) -> bool:
 
 
 def normalize_base_url(frontend_api: str) -> str:
-    """A base URL from ``https://host``, ``host`` or ``http://127.0.0.1:PORT``."""
+    """A base URL from ``https://host``, ``host``, ``http://127.0.0.1:PORT`` or a proxy URL with a
+    path (``https://app.example.com/__clerk``), without a trailing slash."""
     if not isinstance(frontend_api, str):
         raise ConfigurationError("frontend_api must be a string")
     value = frontend_api.strip()
@@ -79,8 +81,18 @@ def normalize_base_url(frontend_api: str) -> str:
         raise ConfigurationError(
             "frontend_api may use plain http only for a loopback host (127.0.0.1, localhost)"
         )
-    if parts.path not in ("", "/"):
-        raise ConfigurationError("frontend_api must not have a path (the /v1 prefix is added by the library)")
+    if parts.query or parts.fragment:
+        raise ConfigurationError("frontend_api must not have a query or a fragment")
+    path = parts.path.rstrip("/")
+    if path.endswith("/v1"):
+        raise ConfigurationError("frontend_api must not end in /v1 (the /v1 prefix is added by the library)")
+    # A path is a proxy's prefix (e.g. https://app.example.com/__clerk): requests go to <path>/v1/...
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+def origin_of(base_url: str) -> str:
+    """``scheme://host[:port]`` of a base URL (without a proxy path): what an Origin header carries."""
+    parts = urlsplit(base_url)
     return f"{parts.scheme}://{parts.netloc}"
 
 
@@ -137,6 +149,7 @@ class AuthState:
         token = self.store.get(CLIENT_TOKEN) or ""
         if self.mode == "native":
             params["_is_native"] = "1"
+            headers[MOBILE_HEADER] = "1"  # as every native SDK sends it (iOS, Android, Expo, Flutter)
             headers["Authorization"] = token
             return
         if self.origin:

@@ -16,13 +16,21 @@ from collections.abc import Callable, Generator, Mapping
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import Any, Final, Generic, Self, TypeVar
+from urllib.parse import urlsplit
 
 import attrs
 import httpx
 
 from . import _raw
-from ._auth import AuthState, Mode, frontend_api_from_publishable_key, is_development_key, normalize_base_url
-from ._engine import DEFAULT_TIMEOUT, Engine, Flow, RetryPolicy, Send, Sleep
+from ._auth import (
+    AuthState,
+    Mode,
+    frontend_api_from_publishable_key,
+    is_development_key,
+    normalize_base_url,
+    origin_of,
+)
+from ._engine import DEFAULT_TIMEOUT, Engine, Flow, RetryPolicy, Send, Sleep, carried_client
 from ._errors import ConfigurationError, SignInIncompleteError, UnprocessableEntityError
 from ._models import (
     EMPTY_STATE,
@@ -104,7 +112,7 @@ class _ClientCore(Generic[S, SI, SU]):
             dev_browser = (
                 is_development_key(publishable_key)
                 if publishable_key is not None
-                else base_url.endswith(".clerk.accounts.dev")
+                else (urlsplit(base_url).hostname or "").endswith(".clerk.accounts.dev")
             )
         # max_retries, when given, overrides the policy's (2 by default).
         if max_retries is not None and (
@@ -121,12 +129,13 @@ class _ClientCore(Generic[S, SI, SU]):
                 mode=mode,
                 store=token_store,
                 dev_browser=dev_browser,
-                origin=origin or base_url,
+                origin=origin or origin_of(base_url),
                 testing_token=testing_token,
                 api_version=api_version,
             ),
             retry=policy,
             timeout=_resolve_timeout(timeout, injected_http_client),
+            on_client=self._apply,
         )
         self._state: ClientState = EMPTY_STATE
         self._environment: Environment | None = None
@@ -338,6 +347,17 @@ class _ClientCore(Generic[S, SI, SU]):
         self.clear_cache()
         return state
 
+    def _plan_sign_out(self, session_id: str | None) -> Flow[None]:
+        """clerk.ts ``signOut``: every session removed (the client stays: Client Trust recognises
+        the device by it), or with ``session_id`` and other sessions signed in, that one only."""
+        if not self._state.sessions:
+            return
+        signed_in = [s.id for s in self._state.sessions if s.status in SessionStatus.SIGNED_IN]
+        if session_id is None or len(signed_in) == 1:
+            yield from self._plan_remove_sessions()
+        elif session_id in signed_in:
+            yield from self._plan_end_session(session_id, remove=True)
+
     # sessions
     def _plan_session_call(
         self, endpoint: _raw.Endpoint, session_id: str, form: Mapping[str, Any] | None = None
@@ -366,15 +386,42 @@ class _ClientCore(Generic[S, SI, SU]):
         self._tokens.clear(session_id)
         return session
 
-    def _plan_set_active(self, session: SessionData | str, organization_id: str | None) -> Flow[S]:
+    def _plan_set_active(
+        self, session: SessionData | str, organization_id: str | None, organization: str | None
+    ) -> Flow[S]:
         session_id = session if isinstance(session, str) else session.id
+        if organization is not UNSET_ORG:
+            if organization_id is not UNSET_ORG:
+                raise ConfigurationError("give organization_id or organization, not both")
+            organization_id = self._organization_id(session_id, organization)
         intent = "select_session" if organization_id is UNSET_ORG else "select_org"
         return self._plan_touch(session_id, organization_id, intent)
 
+    def _organization_id(self, session_id: str, organization: str | None) -> str | None:
+        """An organization id from an id or a slug, as clerk.ts ``setActive`` resolves it: an
+        ``org_`` id (or None/"" for the personal account) as it is, a slug from the memberships of
+        the session's user (the server expects an id)."""
+        if not organization or organization.startswith("org_"):
+            return organization
+        session = next((s for s in self._state.sessions if s.id == session_id), None)
+        memberships = session.user.extra.get("organization_memberships") if session and session.user else None
+        for membership in memberships if isinstance(memberships, list) else ():
+            org = membership.get("organization") if isinstance(membership, Mapping) else None
+            if (
+                isinstance(org, Mapping)
+                and org.get("slug") == organization
+                and isinstance(org.get("id"), str)
+            ):
+                org_id: str = org["id"]
+                return org_id
+        raise ConfigurationError(
+            f"no organization with the slug {organization!r} among the memberships of the user of "
+            f"session {session_id} (give an organization id, or reload() if the membership is new)"
+        )
+
     def _token_key(self, session_id: str, template: str | None, organization_id: str | None) -> CacheKey:
         if organization_id is UNSET_ORG:
-            session = next((s for s in self._state.sessions if s.id == session_id), None)
-            organization_id = session.last_active_organization_id if session else None
+            return (session_id, template, self._active_org(session_id))
         return (session_id, template, organization_id or "")
 
     def _plan_get_token(
@@ -407,18 +454,25 @@ class _ClientCore(Generic[S, SI, SU]):
                 endpoint, path=path, form=form, query={"expired_token": expired}, convert=token_jwt
             )
         if jwt:
-            self._tokens.put(key, jwt)
+            # clerk-js keeps only a session token of the active organization as ``lastActiveToken``
+            # (Session.ts, #dispatchTokenEvents), the one its expired_token retry sends.
+            self._tokens.put(key, jwt, last=template is None and key[2] == self._active_org(session_id))
         return jwt
+
+    def _active_org(self, session_id: str) -> str:
+        session = next((s for s in self._state.sessions if s.id == session_id), None)
+        return (session.last_active_organization_id if session else None) or ""
 
     def _last_active_token(self, session_id: str) -> str | None:
         session = next((s for s in self._state.sessions if s.id == session_id), None)
         return session.last_active_token if session else None
 
-    def _default_session_id(self) -> str:
-        session_id = self._state.last_active_session_id
-        if not session_id:
-            raise ConfigurationError("the client has no active session: sign in first")
-        return session_id
+    def _default_session_id(self) -> str | None:
+        """clerk-js's default session (clerk.ts ``#defaultSession``): the last active session if it
+        is signed in, else the first signed-in one, else None."""
+        signed_in = [s.id for s in self._state.sessions if s.status in SessionStatus.SIGNED_IN]
+        last = self._state.last_active_session_id
+        return last if last in signed_in else next(iter(signed_in), None)
 
     # sign-ins
     def _plan_sign_in_call(
@@ -501,6 +555,23 @@ class _ClientCore(Generic[S, SI, SU]):
         form["strategy"] = strategy
         endpoint = _raw.PREPARE_VERIFICATION if step == "prepare" else _raw.ATTEMPT_VERIFICATION
         return self._plan_sign_up_call(endpoint, (sign_up_id,), form)
+
+    def _plan_request(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, Any] | None,
+        form: Mapping[str, Any] | None,
+    ) -> Flow[Any]:
+        endpoint = _raw.untyped_endpoint(method, path)
+        body, state = yield from self._engine.call(
+            endpoint,
+            form=form,
+            query=params,
+            convert=lambda parsed: (parsed, carried_client(parsed) if isinstance(parsed, dict) else None),
+        )
+        self._apply(state)
+        return body
 
     def _plan_environment(self, refresh: bool) -> Flow[Environment]:
         if self._environment is not None and not refresh:
@@ -644,6 +715,28 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
         self._run(self._plan_remove_sessions())
         return self
 
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        form: Mapping[str, Any] | None = None,
+    ) -> Any:
+        """Call a Frontend API endpoint that this library does not wrap yet (``path`` as
+        ``/v1/...``), with the client's credentials, retries and errors. Returns the whole decoded
+        JSON body (with its ``response`` and ``client`` parts when the answer is enveloped; None
+        for an empty body); a client it carries (``client`` or ``meta.client``) is applied."""
+        return self._run(self._plan_request(method, path, params, form))
+
+    def sign_out(self, session_id: str | None = None) -> Self:
+        """Sign out as clerk-js ``signOut()`` does: remove every session and keep the client
+        (DELETE /v1/client/sessions); with ``session_id``, remove that session only
+        (POST .../remove), unless it is the only one signed in. Nothing is sent without sessions,
+        nor for a session id that is not signed in."""
+        self._run(self._plan_sign_out(session_id))
+        return self
+
     def get_environment(self, *, refresh: bool = False) -> Environment:
         """The instance's settings (GET /v1/environment), cached until :meth:`clear_cache`."""
         return self._run(self._plan_environment(refresh))
@@ -670,16 +763,28 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
         """Start a sign-up (POST /v1/client/sign_ups) with any of its fields."""
         return self._run(self._plan_start_sign_up(fields))
 
-    def set_active(self, session: SessionData | str, organization_id: str | None = UNSET_ORG) -> Session:
+    def set_active(
+        self,
+        session: SessionData | str,
+        organization_id: str | None = UNSET_ORG,
+        *,
+        organization: str | None = UNSET_ORG,
+    ) -> Session:
         """Make ``session`` (or the session with this id) the last active one, optionally selecting
-        an organization (None or "" = the personal account)."""
-        return self._run(self._plan_set_active(session, organization_id))
+        an organization (None or "" = the personal account). ``organization`` takes an id or a
+        slug; a slug is resolved from the user's memberships, as clerk-js does."""
+        return self._run(self._plan_set_active(session, organization_id, organization))
 
     def get_token(
         self, template: str | None = None, organization_id: str | None = UNSET_ORG, skip_cache: bool = False
     ) -> str | None:
-        """A JWT for the last active session (see :meth:`Session.get_token`)."""
-        return self._get_token(self._default_session_id(), template, organization_id, skip_cache)
+        """A JWT for the default session (see :meth:`Session.get_token`): the last active session if
+        it is signed in, else the first signed-in one. None, without a request, when no session is
+        signed in (as clerk-js's ``getToken()`` when signed out)."""
+        session_id = self._default_session_id()
+        if session_id is None:
+            return None
+        return self._get_token(session_id, template, organization_id, skip_cache)
 
     def close(self) -> None:
         """Close the HTTP connections (unless the http_client was given by the caller)."""
@@ -772,6 +877,22 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         await self._run(self._plan_remove_sessions())
         return self
 
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        form: Mapping[str, Any] | None = None,
+    ) -> Any:
+        """Call an endpoint this library does not wrap yet (see :meth:`Client.request`)."""
+        return await self._run(self._plan_request(method, path, params, form))
+
+    async def sign_out(self, session_id: str | None = None) -> Self:
+        """Sign out as clerk-js ``signOut()`` does (see :meth:`Client.sign_out`)."""
+        await self._run(self._plan_sign_out(session_id))
+        return self
+
     async def get_environment(self, *, refresh: bool = False) -> Environment:
         """The instance's settings (GET /v1/environment), cached until :meth:`clear_cache`."""
         return await self._run(self._plan_environment(refresh))
@@ -798,16 +919,24 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         return await self._run(self._plan_start_sign_up(fields))
 
     async def set_active(
-        self, session: SessionData | str, organization_id: str | None = UNSET_ORG
+        self,
+        session: SessionData | str,
+        organization_id: str | None = UNSET_ORG,
+        *,
+        organization: str | None = UNSET_ORG,
     ) -> AsyncSession:
         """Make ``session`` the last active one (see :meth:`Client.set_active`)."""
-        return await self._run(self._plan_set_active(session, organization_id))
+        return await self._run(self._plan_set_active(session, organization_id, organization))
 
     async def get_token(
         self, template: str | None = None, organization_id: str | None = UNSET_ORG, skip_cache: bool = False
     ) -> str | None:
-        """A JWT for the last active session (see :meth:`AsyncSession.get_token`)."""
-        return await self._get_token(self._default_session_id(), template, organization_id, skip_cache)
+        """A JWT for the default session, or None when no session is signed in (see
+        :meth:`Client.get_token`)."""
+        session_id = self._default_session_id()
+        if session_id is None:
+            return None
+        return await self._get_token(session_id, template, organization_id, skip_cache)
 
     async def aclose(self) -> None:
         """Close the HTTP connections (unless the http_client was given by the caller)."""

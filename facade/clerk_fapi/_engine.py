@@ -22,7 +22,7 @@ import attrs
 import httpx
 
 from . import _raw
-from ._auth import AuthState
+from ._auth import CLIENT_COOKIE, AuthState
 from ._errors import (
     ClerkAPIError,
     ClerkConnectionError,
@@ -33,7 +33,13 @@ from ._errors import (
     ResponseParseError,
     api_error_for_status,
 )
-from ._models import ShapeError, error_detail_from_raw
+from ._models import (
+    ClientState,
+    ShapeError,
+    client_from_envelope,
+    client_state_from_raw,
+    error_detail_from_raw,
+)
 from ._version import __version__
 
 logger = logging.getLogger("clerk_fapi")
@@ -173,6 +179,8 @@ class Engine:
     auth: AuthState
     retry: RetryPolicy
     timeout: httpx.Timeout | None
+    # Receives a client carried by an error answer, parsed whole (see error_client).
+    on_client: Callable[[ClientState], None] | None = None
 
     def call(
         self,
@@ -198,7 +206,8 @@ class Engine:
             if dev_browser and self.auth.needs_dev_browser:
                 yield from self._create_dev_browser()
             started = time.monotonic()
-            outcome = yield Send(self._build(kwargs, with_dev_browser=dev_browser))
+            request = self._build(kwargs, with_dev_browser=dev_browser)
+            outcome = yield Send(request)
             if isinstance(outcome, httpx.TransportError):
                 if attempt < self.retry.max_retries and self.retry.retry_on_exception(
                     endpoint.retry_class, outcome
@@ -227,6 +236,8 @@ class Engine:
             if response.is_success:
                 return _parse(endpoint, response, convert)
             error = api_error(endpoint, response)
+            if self.on_client is not None and (state := error_client(endpoint, response)) is not None:
+                self.on_client(state)
             if (
                 error.code == "dev_browser_unauthenticated"
                 and self.auth.mode == "browser"
@@ -239,6 +250,10 @@ class Engine:
                 self.auth.set_dev_browser_token(None)
                 dev_browser_renewed = True
                 continue
+            if error.code == "authentication_invalid" and _carries_client_token(request):
+                # The server no longer accepts this client or session: re-sync once (iOS and
+                # clerk-js fetch GET /v1/client) and say so, instead of going on with stale state.
+                raise (yield from self._resync(endpoint, error))
             if attempt < self.retry.max_retries and self.retry.retry_on_status(endpoint.retry_class, error):
                 wait = self.retry.delay(attempt, error.retry_after)
                 logger.warning(
@@ -254,6 +269,25 @@ class Engine:
                 yield Sleep(wait)
                 continue
             raise error
+
+    def _resync(self, endpoint: _raw.Endpoint, error: ClerkAPIError) -> Flow[ClerkAPIError]:
+        """``GET /v1/client`` after an ``authentication_invalid`` answer, applied like any client;
+        returns the original error with a note saying what the re-sync found."""
+        if self.on_client is None:
+            return error
+        if endpoint is _raw.GET_CLIENT:
+            return _with_note(error, _TOKEN_DEAD)
+        try:
+            state = yield from self.call(_raw.GET_CLIENT, convert=client_from_envelope)
+        except ClerkAPIError as resync_error:
+            if resync_error.code == "authentication_invalid":
+                return _with_note(error, _TOKEN_DEAD)
+            note = f"re-syncing with GET /v1/client failed: HTTP {resync_error.status_code}"
+            return _with_note(error, f"{note} {resync_error.code or ''}".strip())
+        except ClerkError as resync_error:
+            return _with_note(error, f"re-syncing with GET /v1/client failed: {type(resync_error).__name__}")
+        self.on_client(state)
+        return _with_note(error, "the client was re-synced with GET /v1/client")
 
     def _create_dev_browser(self) -> Flow[None]:
         """``POST /v1/dev_browser`` (itself sent without a dev browser); its ``id`` is the token."""
@@ -347,6 +381,50 @@ def api_error(endpoint: _raw.Endpoint, response: httpx.Response) -> ClerkAPIErro
         operation=endpoint.name,
         note=note,
     )
+
+
+_TOKEN_DEAD: Final = (
+    "the server no longer accepts the client token (GET /v1/client refuses it too); "
+    "start a new client (create()) and sign in again"
+)
+
+
+def _carries_client_token(request: httpx.Request) -> bool:
+    """Whether a request went out with a client token (native ``Authorization`` or browser cookie)."""
+    return bool(request.headers.get("authorization")) or CLIENT_COOKIE + "=" in request.headers.get(
+        "cookie", ""
+    )
+
+
+def _with_note(error: ClerkAPIError, note: str) -> ClerkAPIError:
+    """The same error, its message ending with ``note``."""
+    return type(error)(
+        error.status_code,
+        error.errors,
+        trace_id=error.trace_id,
+        retry_after=error.retry_after,
+        operation=error.operation,
+        note=note,
+    )
+
+
+def carried_client(body: Any) -> ClientState | None:
+    """The client a body carries as ``client`` or ``meta.client`` (clerk-js Client.ts
+    ``getClientResourceFromPayload``), parsed whole, or None; raises on a wrong shape."""
+    found = body.get("client") or (body.get("meta") or {}).get("client")
+    return client_state_from_raw(_raw.parse_client(found)) if found else None
+
+
+def error_client(endpoint: _raw.Endpoint, response: httpx.Response) -> ClientState | None:
+    """The client an error answer carries (``client``, else ``meta.client``, as clerk-js reads it),
+    or None. It is parsed whole or not at all: a wrong shape anywhere in it leaves the caller's
+    state as it was, and the error itself still surfaces."""
+    try:
+        return carried_client(response.json())
+    except (ValueError, KeyError, TypeError, AttributeError, ShapeError) as exc:
+        # Only the kind of failure: the message could quote a value from the body.
+        logger.warning("%s: ignoring the client on the error answer (%s)", endpoint.name, type(exc).__name__)
+        return None
 
 
 def _network_error(endpoint: _raw.Endpoint, exc: httpx.TransportError) -> ClerkConnectionError:

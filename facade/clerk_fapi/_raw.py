@@ -11,9 +11,11 @@ nothing else.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from types import ModuleType
 from typing import Any, Final
+from urllib.parse import quote
 
 import attrs
 from clerk_fapi_raw import Client as _RawClient
@@ -69,7 +71,8 @@ class Endpoint:
     """One Frontend API operation as the facade uses it."""
 
     name: str
-    module: ModuleType = attrs.field(repr=False)
+    # None: a call openapi.yaml does not cover yet (``client.request``), sent and parsed as plain JSON.
+    module: ModuleType | None = attrs.field(repr=False)
     retry_class: str
     form: type[Any] | None = attrs.field(default=None, repr=False)
     result: type[Any] | None = attrs.field(default=None, repr=False)
@@ -179,6 +182,8 @@ def request_kwargs(
     ``form`` keys must be fields of the endpoint's form model; None values are sent as empty
     strings (Clerk's way of saying null), keys left out are not sent.
     """
+    if endpoint.module is None:
+        return _untyped_kwargs(endpoint, form, query)
     call_kwargs: dict[str, Any] = {k: v for k, v in (query or {}).items() if v is not None}
     if endpoint.form is not None:
         fields = dict(form or {})
@@ -196,8 +201,62 @@ def request_kwargs(
 
 
 def parse(endpoint: Endpoint, response: Any) -> Any:
-    """The generated model parsed from a 2xx answer (raises whatever the generated parser raises)."""
+    """The generated model parsed from a 2xx answer (raises whatever the generated parser raises);
+    for an untyped endpoint, the decoded JSON (None for an empty body)."""
+    if endpoint.module is None:
+        return response.json() if response.content else None
     return endpoint.module._build_response(client=_PARSER_CLIENT, response=response).parsed
+
+
+def untyped_endpoint(method: str, path: str) -> Endpoint:
+    """An endpoint openapi.yaml does not cover yet, for ``client.request``: ``path`` is the whole
+    Frontend API path (``/v1/...``). GET, PUT and DELETE are retried as reads, POST and PATCH as
+    calls that must not be sent twice."""
+    verb = method.upper() if isinstance(method, str) else ""
+    if verb not in ("GET", "POST", "PUT", "PATCH", "DELETE"):
+        raise ConfigurationError(f"method must be GET, POST, PUT, PATCH or DELETE, got {method!r}")
+    if (
+        not isinstance(path, str)
+        or not path.startswith("/v1/")
+        or any(c in path for c in "?#")
+        or ".." in path
+    ):
+        raise ConfigurationError(
+            f"path must be a Frontend API path such as '/v1/me', without a query (use params=), got {path!r}"
+        )
+    retry = UNSAFE if verb in ("POST", "PATCH") else IDEMPOTENT
+    return Endpoint(name=f"{verb} {path}", module=None, retry_class=retry)
+
+
+def _untyped_kwargs(
+    endpoint: Endpoint, form: Mapping[str, Any] | None, query: Mapping[str, Any] | None
+) -> dict[str, Any]:
+    method, url = endpoint.name.split(" ", 1)
+    kwargs: dict[str, Any] = {
+        "method": method.lower(),
+        "url": quote(url, safe="/-_.~:@"),
+        "params": {k: v for k, v in (query or {}).items() if v is not None},
+        "headers": {"Content-Type": "application/x-www-form-urlencoded"},
+    }
+    if form is not None:
+        kwargs["data"] = {name: _form_value(name, value) for name, value in form.items()}
+    return kwargs
+
+
+def _form_value(name: str, value: Any) -> Any:
+    """A form value as Clerk takes it: None as "" (null), booleans as true/false, objects as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str | int | float):
+        return str(value)
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return list(value)
+    try:
+        return json.dumps(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigurationError(f"form field {name!r} cannot be sent: {type(value).__name__}") from exc
 
 
 def parse_errors(body: Any) -> raw_models.ClerkErrors:
@@ -205,4 +264,19 @@ def parse_errors(body: Any) -> raw_models.ClerkErrors:
     return raw_models.ClerkErrors.from_dict(body)
 
 
-__all__ = ["UNSET", "Endpoint", "form_fields", "parse", "parse_errors", "request_kwargs"]
+def parse_client(body: Any) -> raw_models.Client:
+    """The generated client model from a client object already decoded from JSON (one carried by
+    an error answer as ``client`` or ``meta.client``)."""
+    return raw_models.Client.from_dict(body)
+
+
+__all__ = [
+    "UNSET",
+    "Endpoint",
+    "form_fields",
+    "parse",
+    "parse_client",
+    "parse_errors",
+    "request_kwargs",
+    "untyped_endpoint",
+]

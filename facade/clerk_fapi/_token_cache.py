@@ -74,11 +74,16 @@ class TokenCache:
                 return None
             return entry.jwt
 
-    def put(self, key: CacheKey, jwt: str, *, remaining: float | None = None) -> None:
-        """Cache ``jwt`` for its lifetime (or ``remaining`` seconds when known better)."""
+    def put(self, key: CacheKey, jwt: str, *, remaining: float | None = None, last: bool = True) -> None:
+        """Cache ``jwt`` for its lifetime (or ``remaining`` seconds when known better).
+
+        ``last=False`` keeps it out of :meth:`last`: a JWT-template token or one minted for another
+        organization than the session's active one is no session token to refresh with.
+        """
         life = remaining if remaining is not None else token_lifetime(jwt)
         with self._lock:
-            self._last[key[0]] = jwt
+            if last:
+                self._last[key[0]] = jwt
             if life is not None and life > self._leeway:
                 self._entries[key] = _Entry(jwt, self._clock() + life)
 
@@ -98,7 +103,7 @@ class TokenCache:
         self.put(key, jwt, remaining=float(exp) - time.time())
 
     def last(self, session_id: str) -> str | None:
-        """The newest token seen for the session, fresh or not (for the ``expired_token`` retry)."""
+        """The newest session token seen for the session, fresh or not (for the ``expired_token`` retry)."""
         with self._lock:
             return self._last.get(session_id)
 

@@ -34,7 +34,7 @@ Keys are only ever added, never renamed or removed:
 - ``sign-in``: ``client_id``, ``sign_in``, ``session`` (the new session or null).
 - ``token``: ``jwt``, ``session_id``, ``template``, ``organization_id``, ``expires_at``.
 - ``switch``: ``client_id``, ``last_active_session_id``, ``session``.
-- ``sign-out``: ``client_id``, ``ended`` (session ids), ``last_active_session_id``.
+- ``sign-out``: ``client_id``, ``ended`` (the ids of the sessions signed out), ``last_active_session_id``.
 - ``destroy``: ``destroyed`` (the client id, or null when there was none).
 - errors (stderr): ``{"error": {"type", "message", "code", "codes", "status_code", "trace_id"}}``.
 """
@@ -232,8 +232,9 @@ def build_parser() -> argparse.ArgumentParser:
     switch = command("switch", "make another session the active one")
     switch.add_argument("session", metavar="SESSION", help="a session id (or the user identifier of one)")
 
-    sign_out = command("sign-out", "end the active session")
-    sign_out.add_argument("--all", action="store_true", help="remove every session of the client")
+    sign_out = command("sign-out", "remove every session (the client stays, as clerk-js signOut does)")
+    sign_out.add_argument("--session", metavar="ID", help="remove only this session")
+    sign_out.add_argument("--all", action="store_true", help="every session (the default, kept for scripts)")
 
     command("destroy", "delete the client on the server and forget it here")
     return parser
@@ -743,20 +744,19 @@ class App:
     # sign-out
     def sign_out(self) -> int:
         c = self.client
-        if self.args.all:
-            ended = [s.id for s in c.sessions if s.is_signed_in]
-            if not c.is_new():
-                c.remove_sessions()
-            human = f"Removed {len(ended)} session(s)" + (f": {', '.join(ended)}" if ended else "")
-        else:
-            session = c.last_active_session
-            if session is None or not session.is_signed_in:
-                raise CommandFailed("no active session to sign out of")
-            session.end()
-            ended = [session.id]
-            human = f"Signed out of {session.id}: {user_label(session)}"
-            if c.last_active_session_id:
-                human += f"\nActive session now: {c.last_active_session_id}"
+        target = self.args.session
+        if self.args.all and target:
+            raise UsageError("give --session ID or --all, not both")
+        before = {s.id for s in c.signed_in_sessions}
+        if not before:
+            raise CommandFailed("no active session to sign out of")
+        if target is not None and target not in before:
+            raise CommandFailed(f"no signed-in session {target!r} on this client")
+        c.sign_out(session_id=target)
+        ended = sorted(before - {s.id for s in c.signed_in_sessions})
+        human = f"Removed {len(ended)} session(s)" + (f": {', '.join(ended)}" if ended else "")
+        if c.last_active_session_id:
+            human += f"\nActive session now: {c.last_active_session_id}"
         data = {"client_id": c.id, "ended": ended, "last_active_session_id": c.last_active_session_id}
         self.out(human, data)
         return EXIT_OK

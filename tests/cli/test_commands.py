@@ -411,18 +411,33 @@ def test_sessions_switch_and_sign_out(run: Run, jane: SeededUser, john: SeededUs
     unknown = run("switch", "sess_nope")
     assert unknown.status == 1 and "no session 'sess_nope'" in unknown.stderr
 
-    out = run("--json", "sign-out").json()
+    out = run("--json", "sign-out", "--session", second).json()
     assert set(out) == {"client_id", "ended", "last_active_session_id"}
     assert out["ended"] == [second]
     statuses = {s["id"]: s["status"] for s in run("--json", "sessions").json()["sessions"]}
-    assert statuses[second] == "ended" and statuses[first] == "active"
+    assert statuses.get(second, "removed") == "removed" and statuses[first] == "active"
+    unknown = run("sign-out", "--session", second)
+    assert unknown.status == 1 and f"no signed-in session {second!r}" in unknown.stderr
 
-    everything = run("sign-out", "--all")
-    assert everything.status == 0 and "Removed 1 session" in everything.stdout
-    assert run("--json", "sessions").json()["last_active_session_id"] is None
+    client_id = run("--json", "status").json()["client_id"]
+    everything = run("sign-out")  # as clerk-js signOut(): every session, and the client stays
+    assert everything.status == 0 and f"Removed 1 session(s): {first}" in everything.stdout
+    status = run("--json", "status").json()
+    assert status["last_active_session_id"] is None and status["client_id"] == client_id
     assert run("token").status == 1
     nothing = run("sign-out")
     assert nothing.status == 1 and "no active session" in nothing.stderr
+
+
+def test_sign_out_removes_every_session_and_keeps_the_client(
+    run: Run, jane: SeededUser, john: SeededUser
+) -> None:
+    first = sign_in(run, JANE)
+    second = sign_in(run, JOHN)
+    out = run("--json", "sign-out").json()
+    assert sorted(out["ended"]) == sorted([first["session"]["id"], second["session"]["id"]])
+    assert out["client_id"] == first["client_id"] and out["last_active_session_id"] is None
+    assert run("--json", "sign-out", "--all", "--session", "sess_x").status == 2
 
 
 def test_destroy(run: Run, store: Path, jane: SeededUser) -> None:
