@@ -37,6 +37,7 @@ from ._models import (
     User,
     Verification,
 )
+from ._redact import redact
 from ._service import DEFAULT_SIGN_UP_REQUIRED, Answer, Call, Service, Settings
 
 if TYPE_CHECKING:
@@ -524,7 +525,7 @@ class Emulator:
         try:
             return self._handle(method.upper(), url, headers, body)
         except Exception:  # pragma: no cover - a bug; answer like the real service would rather than crash
-            log.exception("emulator failed on %s %s", method, url)
+            log.exception("emulator failed on %s %s", method, redact(url))
             return self._error_reply(internal_error(), [])
 
     def _handle(

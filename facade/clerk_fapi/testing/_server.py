@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 import contextlib
 import time
 
+from ._redact import redact
+
 log = logging.getLogger("clerk_fapi.testing.server")
 
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -73,7 +75,8 @@ class _Handler(BaseHTTPRequestHandler):
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = do_HEAD = _serve
 
     def log_message(self, format: str, *args: object) -> None:
-        log.debug("%s - %s", self.address_string(), format % args)
+        # Request lines carry credentials in their query (and malformed ones are logged as they came).
+        log.debug("%s - %s", self.address_string(), redact(format % args))
 
 
 class _Server(ThreadingHTTPServer):
