@@ -10,16 +10,11 @@ from clerk_fapi.testing import Emulator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import PASSWORD, make_user
+from .conftest import PASSWORD, make_user, native_sign_in
 
 EMULATOR = Emulator()
 USER = make_user(EMULATOR, totp_secret=True, backup_codes=["12345678"])
-_boot = EMULATOR.handle(
-    "POST",
-    "https://fapi.test/v1/client/sign_ins?_is_native=1",
-    {"Authorization": ""},
-    urlencode({"identifier": USER.identifier, "password": PASSWORD}).encode(),
-)
+_boot = native_sign_in(EMULATOR, {"identifier": USER.identifier, "password": PASSWORD})
 TOKEN = dict(_boot.headers)["Authorization"]
 SIGN_IN_ID = _boot.json()["response"]["id"]
 DEV_BROWSER = EMULATOR.handle("POST", "https://fapi.test/v1/dev_browser").json()["id"]

@@ -68,6 +68,20 @@ class Reply:
     def json(self) -> Any:
         return json.loads(self.body)
 
+    def __repr__(self) -> str:
+        # Headers and body carry client tokens, session JWTs and dev-browser tokens: show only their shape.
+        names = ", ".join(name for name, _ in self.headers)
+        delivery = "".join(
+            f", {name}={value!r}"
+            for name, value in (
+                ("delay", self.delay),
+                ("drop_connection", self.drop_connection),
+                ("truncate", self.truncate),
+            )
+            if value
+        )
+        return f"Reply(status={self.status}, headers=[{names}], body=<{len(self.body)} bytes>{delivery})"
+
 
 @dataclass(frozen=True)
 class SeededUser:
@@ -79,9 +93,10 @@ class SeededUser:
     email_address_ids: tuple[str, ...]
     phone_number_ids: tuple[str, ...]
     username: str | None
-    password: str | None
-    totp_secret: str | None
-    backup_codes: tuple[str, ...]
+    # The secrets a test signs in with; kept out of the repr.
+    password: str | None = field(repr=False)
+    totp_secret: str | None = field(repr=False)
+    backup_codes: tuple[str, ...] = field(repr=False)
 
     @property
     def identifier(self) -> str:
