@@ -522,11 +522,16 @@ class Emulator:
 
         return EmulatorTransport(self)
 
-    def serve(self, port: int = 0, host: str = "127.0.0.1") -> EmulatorServer:
-        """Serve this emulator over HTTP on loopback; use as a context manager (`with emu.serve() as srv`)."""
-        from ._server import EmulatorServer
+    def serve(
+        self, port: int = 0, host: str = "127.0.0.1", *, connection_timeout: float | None = None
+    ) -> EmulatorServer:
+        """Serve this emulator over HTTP on loopback; use as a context manager (`with emu.serve() as srv`).
 
-        return EmulatorServer(self, port=port, host=host)
+        `connection_timeout` (default 30 s) bounds how long a connection may take to deliver each request."""
+        from ._server import DEFAULT_CONNECTION_TIMEOUT, EmulatorServer
+
+        timeout = DEFAULT_CONNECTION_TIMEOUT if connection_timeout is None else connection_timeout
+        return EmulatorServer(self, port=port, host=host, connection_timeout=timeout)
 
     # ------------------------------------------------------------------ the request loop
     def handle(

@@ -2,11 +2,19 @@
 
 Faults are played on the socket: a dropped connection closes it without a byte of answer; a truncated body
 announces the full Content-Length, sends half, then closes; a delay sleeps before answering.
+
+Each connection has its own thread. The listen backlog holds a thousand pending connections, so a burst of
+clients is queued rather than refused or left retrying SYNs for minutes; and a connection that has not
+delivered a whole request (line, headers and body) within `connection_timeout` seconds of the server starting
+to wait for it is closed, whether it sits idle or drips bytes (slowloris), so that no client pins a thread
+for long. `stop()` closes every open connection too.
 """
 
 from __future__ import annotations
 
+import io
 import logging
+import math
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,11 +32,61 @@ from ._redact import redact
 log = logging.getLogger("clerk_fapi.testing.server")
 
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
+DEFAULT_CONNECTION_TIMEOUT = 30.0
+LISTEN_BACKLOG = 1024
+
+
+class _DeadlineReader(io.RawIOBase):
+    """The socket's read side, with one deadline for a whole request rather than a timeout per `recv`.
+
+    A client dripping a byte at a time never lets a per-`recv` timeout expire; this one expires anyway.
+    Writes keep the socket's own (per-operation) timeout.
+    """
+
+    def __init__(self, sock: socket.socket, timeout: float) -> None:
+        self._sock = sock
+        self._timeout = timeout
+        self.deadline = time.monotonic() + timeout
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview | bytearray) -> int:  # type: ignore[override]
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError("the request did not arrive in time")
+        self._sock.settimeout(remaining)
+        try:
+            return self._sock.recv_into(buffer)
+        finally:
+            self._sock.settimeout(self._timeout)
 
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
     server: _Server
+    _reader: _DeadlineReader
+
+    def setup(self) -> None:
+        super().setup()
+        # The socket's timeout bounds each operation (a client that stops reading the answer, say); the
+        # reader bounds each request as a whole.
+        self.connection.settimeout(self.server.connection_timeout)
+        self._reader = _DeadlineReader(self.connection, self.server.connection_timeout)
+        self.rfile = io.BufferedReader(self._reader)
+        self.server.track(self.connection, open_=True)
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        finally:
+            self.server.track(self.connection, open_=False)
+
+    def handle_one_request(self) -> None:
+        # The clock for the next request starts now: waiting idle for it counts, as does a slow delivery.
+        self._reader.deadline = time.monotonic() + self.server.connection_timeout
+        super().handle_one_request()
 
     def _serve(self) -> None:
         try:
@@ -82,20 +140,56 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = LISTEN_BACKLOG
 
-    def __init__(self, address: tuple[str, int], emulator: Emulator) -> None:
+    def __init__(self, address: tuple[str, int], emulator: Emulator, connection_timeout: float) -> None:
         self.emulator = emulator
+        self.connection_timeout = connection_timeout
+        self._connections: set[socket.socket] = set()
+        self._connections_lock = threading.Lock()
         super().__init__(address, _Handler)
+
+    def track(self, connection: socket.socket, *, open_: bool) -> None:
+        with self._connections_lock:
+            if open_:
+                self._connections.add(connection)
+            else:
+                self._connections.discard(connection)
+
+    def close_connections(self) -> None:
+        """Cut every open connection, which ends its thread: a kept-alive client cannot outlive the server."""
+        with self._connections_lock:
+            connections = list(self._connections)
+        for connection in connections:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
 
 
 class EmulatorServer:
-    """An emulator on a loopback port. `start()`/`stop()`, or use it as a context manager."""
+    """An emulator on a loopback port. `start()`/`stop()`, or use it as a context manager.
 
-    def __init__(self, emulator: Emulator, *, port: int = 0, host: str = "127.0.0.1") -> None:
+    `connection_timeout` (seconds) is how long a connection may take to deliver each whole request, idle
+    time before it included, and how long any one read or write of the socket may block.
+    """
+
+    def __init__(
+        self,
+        emulator: Emulator,
+        *,
+        port: int = 0,
+        host: str = "127.0.0.1",
+        connection_timeout: float = DEFAULT_CONNECTION_TIMEOUT,
+    ) -> None:
         if host not in _LOOPBACK:
             raise ValueError("the emulator only listens on loopback (127.0.0.1)")
+        if not (isinstance(connection_timeout, int | float) and math.isfinite(connection_timeout)) or (
+            connection_timeout <= 0
+        ):
+            raise ValueError("connection_timeout must be a positive, finite number of seconds")
         self.emulator = emulator
-        self._httpd = _Server(("127.0.0.1" if host == "localhost" else host, port), emulator)
+        self._httpd = _Server(
+            ("127.0.0.1" if host == "localhost" else host, port), emulator, float(connection_timeout)
+        )
         self._thread: threading.Thread | None = None
 
     @property
@@ -120,11 +214,13 @@ class EmulatorServer:
         self._httpd.serve_forever(poll_interval=0.05)
 
     def stop(self) -> None:
+        """Stop listening and close every open connection."""
         if self._thread is not None:
             self._httpd.shutdown()
             self._thread.join(timeout=5)
             self._thread = None
         self._httpd.server_close()
+        self._httpd.close_connections()
 
     def __enter__(self) -> EmulatorServer:
         return self.start()
