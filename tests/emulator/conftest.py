@@ -6,6 +6,7 @@ flow test is also a conformance test of each body it touches.
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from urllib.parse import urlencode
@@ -109,6 +110,15 @@ def make_user(emulator: Emulator, **kw: Any) -> SeededUser:
     }
     defaults.update(kw)
     return emulator.add_user(**defaults)
+
+
+def strict_json(body: bytes) -> Any:
+    """Parse as JSON proper: `NaN`, `Infinity` and `-Infinity` are not JSON, so seeing one fails the test."""
+
+    def refuse(constant: str) -> Any:
+        raise AssertionError(f"the emulator wrote {constant}, which is not JSON")
+
+    return json.loads(body, parse_constant=refuse)
 
 
 def native_sign_in(emulator: Emulator, form: dict[str, str]) -> Reply:

@@ -10,7 +10,7 @@ from clerk_fapi.testing import Emulator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import PASSWORD, make_user, native_sign_in
+from .conftest import PASSWORD, make_user, native_sign_in, strict_json
 
 EMULATOR = Emulator()
 USER = make_user(EMULATOR, totp_secret=True, backup_codes=["12345678"])
@@ -160,7 +160,7 @@ def test_no_request_gets_a_5xx_or_an_exception(
     reply = EMULATOR.handle(method, url, headers, body)
     assert 200 <= reply.status < 500, (reply.status, reply.body[:300])
     if reply.body:
-        payload: Any = json.loads(reply.body)
+        payload: Any = strict_json(reply.body)
         if reply.status >= 400:
             assert payload["errors"][0]["code"] and payload["clerk_trace_id"]
 
@@ -176,3 +176,47 @@ def test_every_sign_up_form_answers_200_or_422(data: dict[str, str]) -> None:
         urlencode(data).encode(),
     )
     assert reply.status in (200, 400, 422), reply.body[:300]
+
+
+# JSON texts as a client might send them as `unsafe_metadata`: any shape and number (NaN and infinities
+# included, as Python writes them), nested a little or absurdly deep, or just broken.
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=12,
+)
+METADATA = st.one_of(
+    st.dictionaries(st.text(max_size=6), JSON_VALUES, max_size=4).map(json.dumps),
+    st.builds(
+        lambda depth, opener, closer, leaf: '{"k":' + opener * depth + leaf + closer * depth + "}",
+        st.integers(min_value=1, max_value=20_000),
+        st.sampled_from(["[", '{"a":', "[1,"]),
+        st.sampled_from(["]", "}", "]"]),
+        st.sampled_from(["1", "NaN", "Infinity", "-Infinity", "1e999", '"x"', ""]),
+    ),
+    st.sampled_from(['{"a": NaN}', '{"a": -Infinity}', '{"a": 1e400}', '{"a": ' + "9" * 5000 + "}"]),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(metadata=METADATA, update=st.booleans())
+def test_any_unsafe_metadata_answers_200_or_a_422_instrict_json(metadata: str, update: bool) -> None:
+    path = "https://fapi.test/v1/client/sign_ups"
+    form = urlencode({"unsafe_metadata": metadata}).encode()
+    if update:
+        created = EMULATOR.handle("POST", path + "?_is_native=1", {"Authorization": ""})
+        assert created.status == 200
+        token = dict(created.headers)["Authorization"]
+        reply = EMULATOR.handle(
+            "PATCH", f"{path}/{created.json()['response']['id']}?_is_native=1", {"Authorization": token}, form
+        )
+    else:
+        reply = EMULATOR.handle("POST", path + "?_is_native=1", {"Authorization": ""}, form)
+    payload = strict_json(reply.body)
+    assert reply.status in (200, 422), (reply.status, reply.body[:300])
+    if reply.status == 422:
+        error = payload["errors"][0]
+        assert error["code"] == "form_param_format_invalid"
+        assert error["meta"]["param_name"] == "unsafe_metadata"
+    else:
+        assert payload["response"]["unsafe_metadata"] == json.loads(metadata)

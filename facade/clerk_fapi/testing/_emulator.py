@@ -25,7 +25,7 @@ from ._clock import Clock
 from ._crypto import TokenSigner, totp
 from ._errors import FapiError, authentication_invalid, dev_browser_unauthenticated, internal_error
 from ._faults import Fault, FaultRegistry
-from ._forms import normalize_phone, parse_form
+from ._forms import check_json, normalize_phone, parse_form
 from ._ids import new_id, new_trace_id
 from ._models import (
     EmailAddress,
@@ -288,6 +288,8 @@ class Emulator:
             phones.append(phone)
         if not (emails or phones or username):
             raise ValueError("a user needs an email address, a phone number or a username")
+        _check_seeded_json("public_metadata", public_metadata or {})
+        _check_seeded_json("unsafe_metadata", unsafe_metadata or {})
         secret: str | None
         if totp_secret is True:
             secret = base64.b32encode(secrets.token_bytes(20)).decode().rstrip("=")
@@ -388,6 +390,7 @@ class Emulator:
 
     def add_jwt_template(self, name: str, claims: Mapping[str, Any], lifetime: int = 60) -> None:
         """A JWT template: `claims` may use shortcodes such as `{{user.id}}` or `{{org.slug}}`."""
+        _check_seeded_json("claims", claims)
         with self._lock:
             self._service.templates[name] = JwtTemplate(name, dict(claims), int(lifetime))
 
@@ -493,7 +496,7 @@ class Emulator:
         elif isinstance(body, str):
             raw = body.encode()
         else:
-            raw = json.dumps(dict(body)).encode()
+            raw = json.dumps(dict(body), allow_nan=False).encode()
         if status == 429 and retry_after is None and not (headers and "Retry-After" in headers):
             retry_after = 1
         return self._faults.arm(
@@ -621,7 +624,7 @@ class Emulator:
                 out += list(device.headers.items())
             if answer.status == 204 or answer.body is None:
                 return Reply(answer.status, out, b"")
-            payload = json.dumps(answer.body, separators=(",", ":")).encode()
+            payload = json.dumps(answer.body, separators=(",", ":"), allow_nan=False).encode()
             return Reply(answer.status, [("Content-Type", "application/json"), *out], payload)
 
     @staticmethod
@@ -647,7 +650,7 @@ class Emulator:
         return Reply(
             error.status,
             [("Content-Type", "application/json"), *extra, *error.headers.items()],
-            json.dumps(payload, separators=(",", ":")).encode(),
+            json.dumps(payload, separators=(",", ":"), allow_nan=False).encode(),
         )
 
     # ------------------------------------------------------------------ who is the device
@@ -748,6 +751,14 @@ class Emulator:
                 device.headers["Set-Cookie"] = (
                     f"__client={token}; Path=/; Max-Age={_COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Lax{secure}"
                 )
+
+
+def _check_seeded_json(what: str, value: Mapping[str, Any]) -> None:
+    """Seeded JSON must be what a request could have stored: the emulator only ever writes strict JSON."""
+    try:
+        check_json(dict(value))
+    except ValueError as exc:
+        raise ValueError(f"{what} {exc}") from None
 
 
 def _read_cookie(header: str, name: str) -> str | None:
