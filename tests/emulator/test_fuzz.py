@@ -200,7 +200,7 @@ METADATA = st.one_of(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(metadata=METADATA, update=st.booleans())
-def test_any_unsafe_metadata_answers_200_or_a_422_instrict_json(metadata: str, update: bool) -> None:
+def test_any_unsafe_metadata_answers_200_or_a_422_in_strict_json(metadata: str, update: bool) -> None:
     path = "https://fapi.test/v1/client/sign_ups"
     form = urlencode({"unsafe_metadata": metadata}).encode()
     if update:
