@@ -19,6 +19,8 @@ import httpx
 import pytest
 from clerk_fapi.testing import Emulator, EmulatorServer
 
+from .conftest import strict_json
+
 CONNECTIONS = 1000
 # How long a client waits for the server, per step; a server that answers 1,000 connections in seconds
 # passes with a wide margin, one that lets connections queue for minutes does not.
@@ -160,3 +162,36 @@ def test_stop_closes_the_connections_it_was_serving() -> None:
 def test_a_connection_timeout_must_be_a_positive_finite_number(timeout: float) -> None:
     with pytest.raises(ValueError, match="connection_timeout"):
         Emulator().serve(port=0, connection_timeout=timeout)
+
+
+@pytest.mark.parametrize("announced", [10**12, 2 * 10**9, 1024 * 1024 + 1])
+def test_a_body_larger_than_the_cap_is_refused_with_a_413_before_it_is_read(announced: int) -> None:
+    with _served(timeout=CLIENT_PATIENCE_S) as server:
+        sock = _open(server)
+        try:
+            sock.sendall(
+                b"POST /v1/client/sign_ins?_is_native=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                b"Content-Type: application/x-www-form-urlencoded\r\n"
+                + f"Content-Length: {announced}\r\n\r\n".encode()
+                + b"identifier=jane"
+            )
+            answer = b""
+            while chunk := sock.recv(65536):
+                answer += chunk
+        finally:
+            sock.close()
+        head, _, body = answer.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 413"), answer[:200]
+        assert b"connection: close" in head.lower()
+        error = strict_json(body)["errors"][0]
+        assert error["code"] == "request_body_too_large"
+        assert error["meta"] == {"max_bytes": 1024 * 1024}
+        assert server.emulator.request_counts == {}, "a refused body reaches no handler"
+        again = httpx.post(
+            server.url + "/v1/client/sign_ins",
+            params={"_is_native": "1"},
+            headers={"Authorization": ""},
+            data={"identifier": "x" * (1024 * 1024 - 100)},
+            timeout=CLIENT_PATIENCE_S,
+        )
+        assert again.status_code == 422, "a body just under the cap is read and answered"

@@ -23,10 +23,16 @@ from urllib.parse import parse_qsl, urlsplit
 
 from ._clock import Clock
 from ._crypto import TokenSigner, totp
-from ._errors import FapiError, authentication_invalid, dev_browser_unauthenticated, internal_error
+from ._errors import (
+    FapiError,
+    authentication_invalid,
+    dev_browser_unauthenticated,
+    error_body,
+    internal_error,
+)
 from ._faults import Fault, FaultRegistry
 from ._forms import check_json, normalize_phone, parse_form
-from ._ids import new_id, new_trace_id
+from ._ids import new_id
 from ._models import (
     EmailAddress,
     JwtTemplate,
@@ -646,11 +652,10 @@ class Emulator:
         return [("Access-Control-Allow-Origin", origin), ("Access-Control-Allow-Credentials", "true")]
 
     def _error_reply(self, error: FapiError, extra: list[tuple[str, str]]) -> Reply:
-        payload = {"errors": [error.to_error()], "clerk_trace_id": new_trace_id()}
         return Reply(
             error.status,
             [("Content-Type", "application/json"), *extra, *error.headers.items()],
-            json.dumps(payload, separators=(",", ":"), allow_nan=False).encode(),
+            error_body(error),
         )
 
     # ------------------------------------------------------------------ who is the device

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 import contextlib
 import time
 
+from ._emulator import Reply
+from ._errors import body_too_large, error_body
 from ._redact import redact
 
 log = logging.getLogger("clerk_fapi.testing.server")
@@ -34,6 +36,10 @@ log = logging.getLogger("clerk_fapi.testing.server")
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 DEFAULT_CONNECTION_TIMEOUT = 30.0
 LISTEN_BACKLOG = 1024
+# Request bodies are urlencoded forms of a few fields: anything near this size is not a Frontend API request.
+MAX_BODY_BYTES = 1024 * 1024
+# How long a refused body is read and dropped before the connection closes.
+_LINGER_S = 2.0
 
 
 class _DeadlineReader(io.RawIOBase):
@@ -104,6 +110,12 @@ class _Handler(BaseHTTPRequestHandler):
         if size < 0:
             self.send_error(400, "Bad Content-Length")
             return
+        if size > MAX_BODY_BYTES:
+            # Refused before reading a byte of it (a huge Content-Length would otherwise be allocated).
+            refusal = [("Content-Type", "application/json"), ("Connection", "close")]
+            self._write(Reply(413, refusal, error_body(body_too_large(MAX_BODY_BYTES))))
+            self._discard_unread()
+            return
         body = self.rfile.read(size) if size else b""
         host, port = self.server.server_address[:2]
         url = f"http://{host!s}:{port}{self.path}"
@@ -115,6 +127,9 @@ class _Handler(BaseHTTPRequestHandler):
             with contextlib.suppress(OSError):
                 self.connection.shutdown(socket.SHUT_RDWR)
             return
+        self._write(reply)
+
+    def _write(self, reply: Reply) -> None:
         self.send_response(reply.status)
         for key, value in reply.headers:
             self.send_header(key, value)
@@ -129,6 +144,19 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if reply.body and self.command != "HEAD":
             self.wfile.write(reply.body)
+        if ("Connection", "close") in reply.headers:
+            self.close_connection = True
+
+    def _discard_unread(self) -> None:
+        """After answering without reading the body: stop sending, then read and drop what the client still
+        sends for a moment, so that closing does not reset the connection before the answer is read."""
+        deadline = time.monotonic() + _LINGER_S
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_WR)
+            while (remaining := deadline - time.monotonic()) > 0:
+                self.connection.settimeout(remaining)
+                if not self.connection.recv(65536):
+                    break
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = do_HEAD = _serve
 
