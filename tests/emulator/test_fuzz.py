@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
+import re
+import socket
 from typing import Any
 from urllib.parse import urlencode
 
+import httpx
+import pytest
 from clerk_fapi.testing import Emulator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -220,3 +226,69 @@ def test_any_unsafe_metadata_answers_200_or_a_422_in_strict_json(metadata: str, 
         assert error["meta"]["param_name"] == "unsafe_metadata"
     else:
         assert payload["response"]["unsafe_metadata"] == json.loads(metadata)
+
+
+LINE_ENDS = st.sampled_from(["\r\n", "\n"])
+HEADER_VALUES = (
+    st.sampled_from(["chunked", "100-continue", "close", "keep-alive", "-1", "1e3", " 7", TOKEN])
+    | st.integers(min_value=-5, max_value=10**15).map(str)
+    | st.text(max_size=30)
+)
+RAW_HEADERS = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["Content-Length", "Transfer-Encoding", "Authorization", "Cookie", "Host", "Expect", "Connection"]
+        )
+        | st.text(max_size=12),
+        HEADER_VALUES,
+    ),
+    max_size=5,
+)
+# Announced body sizes: none, small, either side of the server's cap, absurd.
+CONTENT_LENGTHS = st.none() | st.sampled_from([0, 5, 1024 * 1024, 1024 * 1024 + 1, 10**12, 2**63]).map(str)
+RAW_REQUESTS = st.one_of(
+    st.builds(
+        lambda method, path, version, length, headers, end, body: (
+            f"{method} {path} {version}{end}".encode()
+            + (f"Content-Length: {length}{end}".encode() if length is not None else b"")
+            + b"".join(f"{name}: {value}{end}".encode() for name, value in headers)
+            + end.encode()
+            + body
+        ),
+        METHODS | st.text(max_size=6),
+        PATHS | st.just("/v1/environment?_is_native=1"),
+        st.just("HTTP/1.1") | st.sampled_from(["HTTP/1.0", "HTTP/9.9", "", "HTTP/1.1 junk", "HTTP/1.1\x00"]),
+        CONTENT_LENGTHS,
+        RAW_HEADERS,
+        LINE_ENDS,
+        st.binary(max_size=80),
+    ),
+    st.binary(max_size=200),
+)
+
+
+def test_raw_bytes_on_the_socket_never_get_a_5xx_nor_an_error_in_the_server_log(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="clerk_fapi.testing")
+    with Emulator().serve(port=0, connection_timeout=10) as server:
+
+        @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+        @given(request=RAW_REQUESTS)
+        def exchange(request: bytes) -> None:
+            with socket.create_connection(("127.0.0.1", server.port), timeout=20) as sock:
+                sock.sendall(request)
+                sock.shutdown(socket.SHUT_WR)
+                answer = b""
+                with contextlib.suppress(ConnectionResetError):
+                    while chunk := sock.recv(65536):
+                        answer += chunk
+            statuses = re.findall(rb"^HTTP/1\.[01] (\d{3}) ", answer, flags=re.MULTILINE)
+            # 505 is the protocol's answer to an HTTP version the server does not speak.
+            assert all(not status.startswith(b"5") or status == b"505" for status in statuses), answer[:300]
+
+        exchange()
+        after = httpx.get(server.url + "/v1/environment", params={"_is_native": "1"}, timeout=20)
+        assert after.status_code == 200
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert not errors, errors[:3]

@@ -19,13 +19,14 @@ import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._emulator import Emulator
 
 import contextlib
 import time
+import traceback
 
 from ._emulator import Reply
 from ._errors import body_too_large, error_body
@@ -160,6 +161,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = do_HEAD = _serve
 
+    def __getattr__(self, name: str) -> Any:
+        # Any other method (TRACE, BREW, `get`...) goes to the emulator too, which answers it as the service
+        # would (404 or 405), rather than the base server's 501 page.
+        if name.startswith("do_"):
+            return self._serve
+        raise AttributeError(name)
+
     def log_message(self, format: str, *args: object) -> None:
         # Request lines carry credentials in their query (and malformed ones are logged as they came).
         log.debug("%s - %s", self.address_string(), redact(format % args))
@@ -176,6 +184,10 @@ class _Server(ThreadingHTTPServer):
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
         super().__init__(address, _Handler)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # In place of the base server's traceback on stderr: the log, with any credential blanked.
+        log.error("the emulator server failed on a connection:\n%s", redact(traceback.format_exc()))
 
     def track(self, connection: socket.socket, *, open_: bool) -> None:
         with self._connections_lock:
