@@ -6,12 +6,14 @@ flow test is also a conformance test of each body it touches.
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 import pytest
-from clerk_fapi.testing import Emulator, SeededUser
+from clerk_fapi.testing import Emulator, Reply, SeededUser
 from clerk_fapi.testing.pytest_plugin import fapi_emulator, fapi_server  # noqa: F401  (re-exported fixtures)
 
 from .spec_check import Spec, load_spec
@@ -108,6 +110,25 @@ def make_user(emulator: Emulator, **kw: Any) -> SeededUser:
     }
     defaults.update(kw)
     return emulator.add_user(**defaults)
+
+
+def strict_json(body: bytes) -> Any:
+    """Parse as JSON proper: `NaN`, `Infinity` and `-Infinity` are not JSON, so seeing one fails the test."""
+
+    def refuse(constant: str) -> Any:
+        raise AssertionError(f"the emulator wrote {constant}, which is not JSON")
+
+    return json.loads(body, parse_constant=refuse)
+
+
+def native_sign_in(emulator: Emulator, form: dict[str, str]) -> Reply:
+    """Start a sign-in on a new native client straight through `Emulator.handle`."""
+    return emulator.handle(
+        "POST",
+        "https://fapi.test/v1/client/sign_ins?_is_native=1",
+        {"Authorization": ""},
+        urlencode(form).encode(),
+    )
 
 
 @pytest.fixture

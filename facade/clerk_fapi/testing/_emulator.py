@@ -27,12 +27,13 @@ from ._errors import (
     FapiError,
     authentication_invalid,
     dev_browser_unauthenticated,
+    error_body,
     internal_error,
     param_value_invalid,
 )
 from ._faults import Fault, FaultRegistry
-from ._forms import normalize_phone, parse_form
-from ._ids import new_id, new_trace_id
+from ._forms import check_json, normalize_phone, parse_form
+from ._ids import new_id
 from ._models import (
     EmailAddress,
     JwtTemplate,
@@ -43,6 +44,7 @@ from ._models import (
     User,
     Verification,
 )
+from ._redact import redact
 from ._service import DEFAULT_SIGN_UP_REQUIRED, Answer, Call, Service, Settings
 
 if TYPE_CHECKING:
@@ -75,6 +77,20 @@ class Reply:
     def json(self) -> Any:
         return json.loads(self.body)
 
+    def __repr__(self) -> str:
+        # Headers and body carry client tokens, session JWTs and dev-browser tokens: show only their shape.
+        names = ", ".join(name for name, _ in self.headers)
+        delivery = "".join(
+            f", {name}={value!r}"
+            for name, value in (
+                ("delay", self.delay),
+                ("drop_connection", self.drop_connection),
+                ("truncate", self.truncate),
+            )
+            if value
+        )
+        return f"Reply(status={self.status}, headers=[{names}], body=<{len(self.body)} bytes>{delivery})"
+
 
 @dataclass(frozen=True)
 class SeededUser:
@@ -86,9 +102,10 @@ class SeededUser:
     email_address_ids: tuple[str, ...]
     phone_number_ids: tuple[str, ...]
     username: str | None
-    password: str | None
-    totp_secret: str | None
-    backup_codes: tuple[str, ...]
+    # The secrets a test signs in with; kept out of the repr.
+    password: str | None = field(repr=False)
+    totp_secret: str | None = field(repr=False)
+    backup_codes: tuple[str, ...] = field(repr=False)
 
     @property
     def identifier(self) -> str:
@@ -282,6 +299,8 @@ class Emulator:
             phones.append(phone)
         if not (emails or phones or username):
             raise ValueError("a user needs an email address, a phone number or a username")
+        _check_seeded_json("public_metadata", public_metadata or {})
+        _check_seeded_json("unsafe_metadata", unsafe_metadata or {})
         secret: str | None
         if totp_secret is True:
             secret = base64.b32encode(secrets.token_bytes(20)).decode().rstrip("=")
@@ -398,6 +417,7 @@ class Emulator:
 
     def add_jwt_template(self, name: str, claims: Mapping[str, Any], lifetime: int = 60) -> None:
         """A JWT template: `claims` may use shortcodes such as `{{user.id}}` or `{{org.slug}}`."""
+        _check_seeded_json("claims", claims)
         with self._lock:
             self._service.templates[name] = JwtTemplate(name, dict(claims), int(lifetime))
 
@@ -503,7 +523,7 @@ class Emulator:
         elif isinstance(body, str):
             raw = body.encode()
         else:
-            raw = json.dumps(dict(body)).encode()
+            raw = json.dumps(dict(body), allow_nan=False).encode()
         if status == 429 and retry_after is None and not (headers and "Retry-After" in headers):
             retry_after = 1
         return self._faults.arm(
@@ -532,11 +552,16 @@ class Emulator:
 
         return EmulatorTransport(self)
 
-    def serve(self, port: int = 0, host: str = "127.0.0.1") -> EmulatorServer:
-        """Serve this emulator over HTTP on loopback; use as a context manager (`with emu.serve() as srv`)."""
-        from ._server import EmulatorServer
+    def serve(
+        self, port: int = 0, host: str = "127.0.0.1", *, connection_timeout: float | None = None
+    ) -> EmulatorServer:
+        """Serve this emulator over HTTP on loopback; use as a context manager (`with emu.serve() as srv`).
 
-        return EmulatorServer(self, port=port, host=host)
+        `connection_timeout` (default 30 s) bounds how long a connection may take to deliver each request."""
+        from ._server import DEFAULT_CONNECTION_TIMEOUT, EmulatorServer
+
+        timeout = DEFAULT_CONNECTION_TIMEOUT if connection_timeout is None else connection_timeout
+        return EmulatorServer(self, port=port, host=host, connection_timeout=timeout)
 
     # ------------------------------------------------------------------ the request loop
     def handle(
@@ -550,7 +575,7 @@ class Emulator:
         try:
             return self._handle(method.upper(), url, headers, body)
         except Exception:  # pragma: no cover - a bug; answer like the real service would rather than crash
-            log.exception("emulator failed on %s %s", method, url)
+            log.exception("emulator failed on %s %s", method, redact(url))
             return self._error_reply(internal_error(), [])
 
     def _handle(
@@ -630,7 +655,7 @@ class Emulator:
                 out += list(device.headers.items())
             if answer.status == 204 or answer.body is None:
                 return Reply(answer.status, out, b"")
-            payload = json.dumps(answer.body, separators=(",", ":")).encode()
+            payload = json.dumps(answer.body, separators=(",", ":"), allow_nan=False).encode()
             return Reply(answer.status, [("Content-Type", "application/json"), *out], payload)
 
     @staticmethod
@@ -652,11 +677,10 @@ class Emulator:
         return [("Access-Control-Allow-Origin", origin), ("Access-Control-Allow-Credentials", "true")]
 
     def _error_reply(self, error: FapiError, extra: list[tuple[str, str]]) -> Reply:
-        payload = {"errors": [error.to_error()], "clerk_trace_id": new_trace_id()}
         return Reply(
             error.status,
             [("Content-Type", "application/json"), *extra, *error.headers.items()],
-            json.dumps(payload, separators=(",", ":")).encode(),
+            error_body(error),
         )
 
     # ------------------------------------------------------------------ who is the device
@@ -772,6 +796,14 @@ def _overridden_method(method: str, query: Mapping[str, str], form: dict[str, st
     if wanted.upper() not in _OVERRIDABLE:
         raise param_value_invalid("_method", f"must be one of {', '.join(_OVERRIDABLE)}")
     return wanted.upper()
+
+
+def _check_seeded_json(what: str, value: Mapping[str, Any]) -> None:
+    """Seeded JSON must be what a request could have stored: the emulator only ever writes strict JSON."""
+    try:
+        check_json(dict(value))
+    except ValueError as exc:
+        raise ValueError(f"{what} {exc}") from None
 
 
 def _read_cookie(header: str, name: str) -> str | None:

@@ -6,7 +6,10 @@ codes the real service uses so that handlers do not spell status numbers and cod
 
 from __future__ import annotations
 
+import json
 from typing import Any
+
+from ._ids import new_trace_id
 
 
 class FapiError(Exception):
@@ -91,3 +94,19 @@ def too_many_requests(retry_after: int | str) -> FapiError:
 
 def internal_error(status: int = 500) -> FapiError:
     return FapiError(status, "internal_clerk_error", "Oops, an unexpected error occurred", "Try again later.")
+
+
+def body_too_large(max_bytes: int) -> FapiError:
+    return FapiError(
+        413,
+        "request_body_too_large",
+        "Request body too large",
+        f"A request body may hold at most {max_bytes} bytes.",
+        {"max_bytes": max_bytes},
+    )
+
+
+def error_body(error: FapiError) -> bytes:
+    """The JSON body of an error answer: the error and a fresh trace id."""
+    payload = {"errors": [error.to_error()], "clerk_trace_id": new_trace_id()}
+    return json.dumps(payload, separators=(",", ":"), allow_nan=False).encode()

@@ -7,9 +7,10 @@ so every parser here raises `FapiError`.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import parse_qsl
 
 from ._errors import FapiError, param_invalid, param_missing, param_unknown
@@ -19,6 +20,8 @@ _PHONE_SHAPE = re.compile(r"^\+[1-9]\d{6,14}$")
 # The fictional North American numbers reserved for tests: +1 XXX 555-0100 to 555-0199.
 _TEST_PHONE = re.compile(r"^\+1\d{3}55501\d{2}$")
 _EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# How deep stored JSON (metadata, template claims) may nest; deeper is refused, never a crash.
+MAX_JSON_DEPTH = 100
 
 
 def parse_form(body: bytes) -> dict[str, str]:
@@ -73,16 +76,54 @@ def boolean(form: Mapping[str, str], name: str) -> bool | None:
     raise param_invalid(name, "must be true or false")
 
 
+def _refuse_constant(constant: str) -> NoReturn:
+    raise ValueError(f"{constant} is not a JSON number")
+
+
+def _finite_float(literal: str) -> float:
+    number = float(literal)
+    if not math.isfinite(number):
+        raise ValueError("the number is out of range")
+    return number
+
+
+def check_json(value: Any) -> None:
+    """Raise `ValueError` unless `value` is JSON the emulator can keep and write back as strict JSON:
+    null, booleans, strings, integers, finite floats, lists and string-keyed objects, at most
+    `MAX_JSON_DEPTH` levels deep. Walks iteratively, so depth alone never overflows the stack."""
+    pending: list[tuple[Any, int]] = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, dict | list | tuple):
+            if depth > MAX_JSON_DEPTH:
+                raise ValueError(f"nests deeper than {MAX_JSON_DEPTH} levels")
+            if isinstance(item, dict):
+                if not all(isinstance(key, str) for key in item):
+                    raise ValueError("has an object key that is not a string")
+                item = list(item.values())
+            pending.extend((child, depth + 1) for child in item)
+        elif isinstance(item, float):
+            if not math.isfinite(item):
+                raise ValueError("has a number that is not finite (NaN or infinity)")
+        elif item is not None and not isinstance(item, str | int):
+            raise ValueError(f"has a {type(item).__name__}, which is not JSON")
+
+
 def json_object(form: Mapping[str, str], name: str) -> dict[str, Any] | None:
+    """A JSON object field, in strict JSON: `NaN`, infinities and absurd nesting are format errors."""
     value = text(form, name)
     if value is None:
         return None
     try:
-        parsed = json.loads(value)
-    except ValueError as exc:
+        parsed = json.loads(value, parse_constant=_refuse_constant, parse_float=_finite_float)
+    except (ValueError, RecursionError) as exc:
         raise param_invalid(name, "must be a JSON object") from exc
     if not isinstance(parsed, dict):
         raise param_invalid(name, "must be a JSON object")
+    try:
+        check_json(parsed)  # parsed strictly, so only its depth can be wrong
+    except ValueError as exc:
+        raise param_invalid(name, f"must not nest more than {MAX_JSON_DEPTH} levels deep") from exc
     return parsed
 
 

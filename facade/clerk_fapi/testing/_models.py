@@ -29,8 +29,8 @@ class Verification:
     status: str = "unverified"
     attempts: int | None = None
     expire_at: int | None = None
-    # Server-side only: the code that verifies it, and which identification it targets.
-    code: str | None = None
+    # Server-side only: the code that verifies it (never in a repr), and which identification it targets.
+    code: str | None = field(default=None, repr=False)
     target_id: str | None = None
     # For a verified email link: the client on which the link was opened.
     verified_at_client: str | None = None
@@ -116,14 +116,14 @@ class User:
     username: str | None = None
     first_name: str | None = None
     last_name: str | None = None
-    password: str | None = None
+    password: str | None = field(default=None, repr=False)
     password_last_updated_at: int | None = None
     email_addresses: list[EmailAddress] = field(default_factory=list)
     phone_numbers: list[PhoneNumber] = field(default_factory=list)
     primary_email_address_id: str | None = None
     primary_phone_number_id: str | None = None
-    totp_secret: str | None = None
-    backup_codes: list[str] = field(default_factory=list)
+    totp_secret: str | None = field(default=None, repr=False)
+    backup_codes: list[str] = field(default_factory=list, repr=False)
     mfa_enabled_at: int | None = None
     unsafe_metadata: dict[str, Any] = field(default_factory=dict)
     public_metadata: dict[str, Any] = field(default_factory=dict)
@@ -276,12 +276,12 @@ class Session:
     abandon_at: int
     last_active_at: int
     last_active_organization_id: str | None = None
-    last_active_token: str | None = None
+    last_active_token: str | None = field(default=None, repr=False)
     # When the first and second factors were verified (for `factor_verification_age`).
     first_factor_at: int = 0
     second_factor_at: int | None = None
     # JWTs minted for this session (any of them may come back as `expired_token`).
-    minted: list[str] = field(default_factory=list)
+    minted: list[str] = field(default_factory=list, repr=False)
     # Set by `Emulator.require_expired_token`: the next token call answers 422 missing_expired_token.
     needs_expired_token: bool = False
 
@@ -316,7 +316,7 @@ class SignUp:
     phone_number: str | None = None
     first_name: str | None = None
     last_name: str | None = None
-    password: str | None = None
+    password: str | None = field(default=None, repr=False)
     unsafe_metadata: dict[str, Any] = field(default_factory=dict)
     legal_accepted_at: int | None = None
     email_verification: Verification | None = None
@@ -341,7 +341,7 @@ class Client:
     last_authentication_strategy: str | None = None
     cookie_expires_at: int | None = None
     # Native mode: the latest client token (rotated on every answer) and how many were issued.
-    latest_token: str | None = None
+    latest_token: str | None = field(default=None, repr=False)
     token_generation: int = 0
     # False once DELETE /v1/client detached it from its device.
     alive: bool = True
@@ -350,7 +350,7 @@ class Client:
 @dataclass
 class DevBrowser:
     id: str
-    token: str
+    token: str = field(repr=False)
     created_at: int
     client_id: str | None = None
 
@@ -367,6 +367,6 @@ class SentCode:
     """A code the emulator would have delivered by email or SMS (its outbox)."""
 
     to: str
-    code: str
+    code: str = field(repr=False)
     strategy: str
     sent_at: int
