@@ -2,7 +2,10 @@
 
 Keyed by session id, template and organization. A token is served while more than
 ``leeway`` seconds of its life remain; its life is the JWT's ``exp - iat``, counted from when the
-token reached us, so a clock difference with the server does not matter.
+token reached us, so a clock difference with the server does not matter. A token that comes with a
+session (``last_active_token``) may be older than the answer carrying it: what is left of it is
+judged by the server's clock, estimated from the ``iat`` of the freshly minted tokens seen so far
+(never more than its whole life counted from arrival).
 """
 
 from __future__ import annotations
@@ -54,12 +57,21 @@ class _Entry:
 class TokenCache:
     """Thread-safe; the clock is injectable for tests."""
 
-    def __init__(self, leeway: float = DEFAULT_LEEWAY, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        leeway: float = DEFAULT_LEEWAY,
+        clock: Callable[[], float] = time.monotonic,
+        wall: Callable[[], float] = time.time,
+    ) -> None:
         self._entries: dict[CacheKey, _Entry] = {}
         self._last: dict[str, str] = {}
         self._lock = threading.Lock()
         self._leeway = leeway
         self._clock = clock
+        self._wall = wall
+        # The server's clock minus ours, from the newest freshly minted token (a lower bound: iat is
+        # at most the server's time when the token reached us).
+        self._skew: float | None = None
 
     def __repr__(self) -> str:
         return f"<TokenCache entries={len(self._entries)}>"
@@ -77,6 +89,10 @@ class TokenCache:
     def put(self, key: CacheKey, jwt: str, *, remaining: float | None = None) -> None:
         """Cache ``jwt`` for its lifetime (or ``remaining`` seconds when known better)."""
         life = remaining if remaining is not None else token_lifetime(jwt)
+        if remaining is None and life is not None:
+            iat = (jwt_claims(jwt) or {}).get("iat")
+            if isinstance(iat, int | float):
+                self._skew = float(iat) - self._wall()
         with self._lock:
             self._last[key[0]] = jwt
             if life is not None and life > self._leeway:
@@ -91,11 +107,16 @@ class TokenCache:
         with self._lock:
             if key in self._entries:
                 return
-        claims = jwt_claims(jwt)
-        exp = claims.get("exp") if claims else None
+        claims = jwt_claims(jwt) or {}
+        exp, iat = claims.get("exp"), claims.get("iat")
         if not isinstance(exp, int | float):
             return
-        self.put(key, jwt, remaining=float(exp) - time.time())
+        # The server's "now": at least the token's own iat (so a local clock running behind never
+        # stretches it beyond its life from arrival, like put), else ours corrected by the skew.
+        server_now = self._wall() + (self._skew or 0.0)
+        if isinstance(iat, int | float):
+            server_now = max(server_now, float(iat))
+        self.put(key, jwt, remaining=float(exp) - server_now)
 
     def last(self, session_id: str) -> str | None:
         """The newest token seen for the session, fresh or not (for the ``expired_token`` retry)."""

@@ -102,3 +102,44 @@ def test_clear_drops_one_session_or_everything(session_id: str | None) -> None:
     assert cache.get(("sess_1", None, "")) is None
     assert cache.last("sess_1") is None
     assert (cache.get(("sess_2", None, "")) is None) == (session_id is None)
+
+
+class SkewedWall:
+    """The local wall clock, ``behind`` seconds behind the server's, moving with the fake monotonic clock."""
+
+    def __init__(self, clock: FakeClock, server_start: float, behind: float) -> None:
+        self.clock = clock
+        self.start = clock.now
+        self.server_start = server_start
+        self.behind = behind
+
+    def server(self) -> float:
+        return self.server_start + (self.clock.now - self.start)
+
+    def __call__(self) -> float:
+        return self.server() - self.behind
+
+
+def test_seeding_with_the_local_clock_behind_counts_the_life_from_arrival_like_put() -> None:
+    clock = FakeClock()
+    wall = SkewedWall(clock, server_start=1_700_000_000, behind=3600)
+    cache = TokenCache(leeway=10, clock=clock, wall=wall)
+    now = int(wall.server())
+    token = fake_jwt(iat=now, exp=now + 60)  # fresh by the server's clock, "an hour away" by ours
+    cache.seed(KEY, token)
+    clock.now += 49
+    assert cache.get(KEY) == token
+    clock.now += 1
+    assert cache.get(KEY) is None  # 60 s after it arrived, not an hour
+
+
+def test_seeding_an_old_token_with_the_local_clock_behind_never_serves_it_expired() -> None:
+    clock = FakeClock()
+    wall = SkewedWall(clock, server_start=1_700_000_000, behind=3600)
+    cache = TokenCache(leeway=10, clock=clock, wall=wall)
+    minted_at = int(wall.server())
+    cache.put(("sess_1", "tpl", ""), fake_jwt(iat=minted_at, exp=minted_at + 60, n="minted"))
+    old = fake_jwt(iat=minted_at, exp=minted_at + 60, n="old")
+    clock.now += 120  # the server's copy of the session's token has expired meanwhile
+    cache.seed(KEY, old)
+    assert cache.get(KEY) is None
