@@ -831,7 +831,7 @@ def _drive_sync(flow: Generator[Any, Any, T], http: httpx.Client, sleep: Callabl
             action = flow.send(reply)
             if isinstance(action, Send):
                 try:
-                    reply = http.send(action.request)
+                    reply = http.send(action.request, follow_redirects=False)
                 except httpx.TransportError as exc:
                     reply = exc
             elif isinstance(action, Sleep):
@@ -855,7 +855,7 @@ async def _drive_async(
             action = flow.send(reply)
             if isinstance(action, Send):
                 try:
-                    reply = await http.send(action.request)
+                    reply = await http.send(action.request, follow_redirects=False)
                 except httpx.TransportError as exc:
                     reply = exc
             elif isinstance(action, Sleep):

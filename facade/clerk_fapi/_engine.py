@@ -226,6 +226,8 @@ class Engine:
             )
             if response.is_success:
                 return _parse(endpoint, response, convert)
+            if 300 <= response.status_code < 400:
+                raise _redirect_error(endpoint, response)
             error = api_error(endpoint, response)
             if (
                 error.code == "dev_browser_unauthenticated"
@@ -346,6 +348,20 @@ def api_error(endpoint: _raw.Endpoint, response: httpx.Response) -> ClerkAPIErro
         retry_after=parse_retry_after(response.headers.get("retry-after")),
         operation=endpoint.name,
         note=note,
+    )
+
+
+def _redirect_error(endpoint: _raw.Endpoint, response: httpx.Response) -> ClerkAPIError:
+    """A 3xx answer: never followed (a 307/308 would resend the form, password included, elsewhere)."""
+    try:
+        target = httpx.URL(response.headers.get("location", "")).host or "the same host"
+    except httpx.InvalidURL:
+        target = "an invalid location"
+    return ClerkAPIError(
+        response.status_code,
+        trace_id=response.headers.get("x-clerk-trace-id"),
+        operation=endpoint.name,
+        note=f"a redirect to {target}, not followed: the Frontend API does not redirect its calls",
     )
 
 
