@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from clerk_fapi import AsyncClient, Client, ClerkAPIError
+from clerk_fapi import AsyncClient, ClerkAPIError, Client
 from clerk_fapi.testing import Emulator
 
 from .conftest import BASE_URL, PASSWORD, call
