@@ -20,7 +20,14 @@ from typing import Final, Protocol, runtime_checkable
 
 from ._errors import TokenStoreError
 
-__all__ = ["CLIENT_TOKEN", "DEV_BROWSER_TOKEN", "FileTokenStore", "MemoryTokenStore", "TokenStore"]
+__all__ = [
+    "CLIENT_TOKEN",
+    "DEV_BROWSER_TOKEN",
+    "FileTokenStore",
+    "MemoryTokenStore",
+    "TokenStore",
+    "compare_and_set",
+]
 
 CLIENT_TOKEN: Final = "client"
 DEV_BROWSER_TOKEN: Final = "dev_browser"
@@ -40,7 +47,7 @@ class MemoryTokenStore:
 
     def __init__(self, **initial: str) -> None:
         self._values: dict[str, str] = dict(initial)
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     def __repr__(self) -> str:
         return f"<MemoryTokenStore holding {sorted(self._values)}>"
@@ -55,6 +62,14 @@ class MemoryTokenStore:
                 self._values.pop(name, None)
             else:
                 self._values[name] = value
+
+    def compare_and_set(self, name: str, expected: str | None, value: str | None) -> bool:
+        """Set ``name`` to ``value`` only while it holds ``expected``; True when it did."""
+        with self._lock:
+            if self._values.get(name) != expected:
+                return False
+            self.set(name, value)
+            return True
 
 
 class FileTokenStore:
@@ -79,16 +94,17 @@ class FileTokenStore:
 
     def set(self, name: str, value: str | None) -> None:
         with self._locked():
+            self._update(self._read(), name, value)
+
+    def compare_and_set(self, name: str, expected: str | None, value: str | None) -> bool:
+        """Set ``name`` to ``value`` only while it holds ``expected`` (checked and written under the
+        lock, so another process's newer token is never overwritten); True when it did."""
+        with self._locked():
             values = self._read()
-            if value is None:
-                if name not in values:
-                    return
-                values.pop(name)
-            elif values.get(name) == value:
-                return
-            else:
-                values[name] = value
-            self._write(values)
+            if values.get(name) != expected:
+                return False
+            self._update(values, name, value)
+            return True
 
     def clear(self) -> None:
         """Forget every token (the file is removed)."""
@@ -134,6 +150,18 @@ class FileTokenStore:
             raise TokenStoreError(f"the token store {self.path} does not hold a JSON object of strings")
         return values
 
+    def _update(self, values: dict[str, str], name: str, value: str | None) -> None:
+        """Write ``values`` with ``name`` set to ``value`` (nothing is written when nothing changes)."""
+        if value is None:
+            if name not in values:
+                return
+            values.pop(name)
+        elif values.get(name) == value:
+            return
+        else:
+            values[name] = value
+        self._write(values)
+
     def _write(self, values: dict[str, str]) -> None:
         data = json.dumps(values, indent=2, sort_keys=True).encode("utf-8")
         try:
@@ -152,6 +180,21 @@ class FileTokenStore:
                 os.unlink(tmp)
             raise TokenStoreError(f"cannot write the token store {self.path}: {exc.strerror}") from exc
         _fsync_dir(self.path.parent)
+
+
+def compare_and_set(store: TokenStore, name: str, expected: str | None, value: str | None) -> bool:
+    """Set ``name`` to ``value`` only while ``store`` holds ``expected``; True when it did.
+
+    Atomic for stores with a ``compare_and_set`` method (both stores here); for a store with only
+    ``get`` and ``set`` it is a check then a write.
+    """
+    method = getattr(store, "compare_and_set", None)
+    if callable(method):
+        return bool(method(name, expected, value))
+    if store.get(name) != expected:
+        return False
+    store.set(name, value)
+    return True
 
 
 def _lock_fd(fd: int) -> None:
