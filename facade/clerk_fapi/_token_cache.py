@@ -61,20 +61,23 @@ class TokenCache:
         self,
         leeway: float = DEFAULT_LEEWAY,
         clock: Callable[[], float] = time.monotonic,
-        wall: Callable[[], float] = time.time,
+        wall: Callable[[], float] | None = None,
     ) -> None:
         self._entries: dict[CacheKey, _Entry] = {}
         self._last: dict[str, str] = {}
         self._lock = threading.Lock()
         self._leeway = leeway
         self._clock = clock
-        self._wall = wall
+        self._wall = wall  # None: the module's time.time at each use
         # The server's clock minus ours, from the newest freshly minted token (a lower bound: iat is
         # at most the server's time when the token reached us).
         self._skew: float | None = None
 
     def __repr__(self) -> str:
         return f"<TokenCache entries={len(self._entries)}>"
+
+    def _wall_now(self) -> float:
+        return self._wall() if self._wall is not None else time.time()
 
     def get(self, key: CacheKey) -> str | None:
         with self._lock:
@@ -92,7 +95,7 @@ class TokenCache:
         if remaining is None and life is not None:
             iat = (jwt_claims(jwt) or {}).get("iat")
             if isinstance(iat, int | float):
-                self._skew = float(iat) - self._wall()
+                self._skew = float(iat) - self._wall_now()
         with self._lock:
             self._last[key[0]] = jwt
             if life is not None and life > self._leeway:
@@ -113,7 +116,7 @@ class TokenCache:
             return
         # The server's "now": at least the token's own iat (so a local clock running behind never
         # stretches it beyond its life from arrival, like put), else ours corrected by the skew.
-        server_now = self._wall() + (self._skew or 0.0)
+        server_now = self._wall_now() + (self._skew or 0.0)
         if isinstance(iat, int | float):
             server_now = max(server_now, float(iat))
         self.put(key, jwt, remaining=float(exp) - server_now)
