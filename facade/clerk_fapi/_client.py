@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import Any, Final, Generic, Self, TypeVar
 
+import anyio
 import attrs
 import httpx
 
@@ -129,6 +130,7 @@ class _ClientCore(Generic[S, SI, SU]):
             timeout=_resolve_timeout(timeout, injected_http_client),
         )
         self._state: ClientState = EMPTY_STATE
+        self._state_lock = threading.Lock()  # held only while a snapshot is compared and replaced
         self._environment: Environment | None = None
         self._tokens = TokenCache()
 
@@ -312,10 +314,23 @@ class _ClientCore(Generic[S, SI, SU]):
 
     # ----- plans: the logic of each operation, written once ---------------------------------------
     def _apply(self, state: ClientState | None) -> None:
-        """Replace the whole snapshot with the server's (a None piggyback leaves it as it is)."""
+        """Replace the whole snapshot with the server's (a None piggyback leaves it as it is).
+
+        An older snapshot of the same client (an earlier ``updated_at``, e.g. the answer of a call
+        that finished after a later one on another thread) never replaces a newer one.
+        """
         if state is None:
             return
-        self._state = state
+        with self._state_lock:
+            current = self._state
+            if (
+                state.id == current.id
+                and state.updated_at is not None
+                and current.updated_at is not None
+                and state.updated_at < current.updated_at
+            ):
+                return
+            self._state = state
         for session in state.sessions:
             if session.last_active_token and session.status in SessionStatus.SIGNED_IN:
                 key = (session.id, None, session.last_active_organization_id or "")
@@ -605,6 +620,9 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(transport=transport, timeout=DEFAULT_TIMEOUT)
         self._sleep: Callable[[float], None] = time.sleep
+        # Calls sharing this client are sent one at a time (see Send); get_token's per-key locks are
+        # always taken before it, never while it is held.
+        self._send_lock = threading.Lock()
         self._token_locks: dict[CacheKey, threading.Lock] = {}
         self._token_locks_guard = threading.Lock()
 
@@ -613,7 +631,7 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
     _sign_up_cls = SignUp
 
     def _run(self, flow: Flow[T]) -> T:
-        return _drive_sync(flow, self._http, self._sleep)
+        return _drive_sync(flow, self._http, self._sleep, self._send_lock)
 
     def _get_token(
         self, session_id: str, template: str | None, organization_id: str | None, skip_cache: bool
@@ -735,6 +753,7 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(transport=transport, timeout=DEFAULT_TIMEOUT)
         self._sleep: Callable[[float], Any] = asyncio.sleep
+        self._send_lock = anyio.Lock()  # as Client's: tasks sharing this client send one at a time
         self._token_locks: dict[CacheKey, asyncio.Lock] = {}
 
     _session_cls = AsyncSession
@@ -742,7 +761,7 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
     _sign_up_cls = AsyncSignUp
 
     async def _run(self, flow: Flow[T]) -> T:
-        return await _drive_async(flow, self._http, self._sleep)
+        return await _drive_async(flow, self._http, self._sleep, self._send_lock)
 
     async def _get_token(
         self, session_id: str, template: str | None, organization_id: str | None, skip_cache: bool
@@ -824,16 +843,19 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
 
 
 # ----- drivers ---------------------------------------------------------------------------------------
-def _drive_sync(flow: Generator[Any, Any, T], http: httpx.Client, sleep: Callable[[float], None]) -> T:
+def _drive_sync(
+    flow: Generator[Any, Any, T],
+    http: httpx.Client,
+    sleep: Callable[[float], None],
+    send_lock: threading.Lock,
+) -> T:
     reply: Any = None
     try:
         while True:
             action = flow.send(reply)
             if isinstance(action, Send):
-                try:
-                    reply = http.send(action.request, follow_redirects=False)
-                except httpx.TransportError as exc:
-                    reply = exc
+                with send_lock:
+                    reply = _send_sync(http, action)
             elif isinstance(action, Sleep):
                 sleep(action.seconds)
                 reply = None
@@ -847,17 +869,18 @@ def _drive_sync(flow: Generator[Any, Any, T], http: httpx.Client, sleep: Callabl
 
 
 async def _drive_async(
-    flow: Generator[Any, Any, T], http: httpx.AsyncClient, sleep: Callable[[float], Any]
+    flow: Generator[Any, Any, T],
+    http: httpx.AsyncClient,
+    sleep: Callable[[float], Any],
+    send_lock: anyio.Lock,
 ) -> T:
     reply: Any = None
     try:
         while True:
             action = flow.send(reply)
             if isinstance(action, Send):
-                try:
-                    reply = await http.send(action.request, follow_redirects=False)
-                except httpx.TransportError as exc:
-                    reply = exc
+                async with send_lock:
+                    reply = await _send_async(http, action)
             elif isinstance(action, Sleep):
                 await sleep(action.seconds)
                 reply = None
@@ -868,3 +891,25 @@ async def _drive_async(
         return result
     finally:
         flow.close()
+
+
+def _send_sync(http: httpx.Client, action: Send) -> httpx.Response | httpx.TransportError:
+    """Build, send (redirects are never followed) and absorb one request; the caller holds the lock."""
+    request = action.build()
+    try:
+        response = http.send(request, follow_redirects=False)
+    except httpx.TransportError as exc:
+        return exc
+    action.absorb(response)
+    return response
+
+
+async def _send_async(http: httpx.AsyncClient, action: Send) -> httpx.Response | httpx.TransportError:
+    """As :func:`_send_sync`, awaiting."""
+    request = action.build()
+    try:
+        response = await http.send(request, follow_redirects=False)
+    except httpx.TransportError as exc:
+        return exc
+    action.absorb(response)
+    return response

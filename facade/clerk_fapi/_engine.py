@@ -1,7 +1,8 @@
 """The request engine: one call to the Frontend API, written once for sync and async.
 
-A call is a generator that *yields actions* and never does I/O itself: :class:`Send` (send this
-request, resume me with the answer or the transport exception) and :class:`Sleep` (wait this long).
+A call is a generator that *yields actions* and never does I/O itself: :class:`Send` (build,
+send and absorb this request under the client's send lock, resume me with the answer or the
+transport exception) and :class:`Sleep` (wait this long).
 ``Client`` drives it with ``httpx.Client`` and ``time.sleep``, ``AsyncClient`` with
 ``httpx.AsyncClient`` and ``asyncio.sleep``. Everything else (credentials, the retry policy,
 the dev-browser refresh, error mapping, parsing) lives here, in one place.
@@ -10,6 +11,7 @@ the dev-browser refresh, error mapping, parsing) lives here, in one place.
 from __future__ import annotations
 
 import email.utils
+import functools
 import logging
 import random
 import re
@@ -78,9 +80,16 @@ T = TypeVar("T")
 
 @attrs.frozen
 class Send:
-    """Send ``request``; resume with the ``httpx.Response`` or the ``httpx.TransportError``."""
+    """Build a request, send it and ``absorb`` the answer's credentials; resume with the
+    ``httpx.Response`` or the ``httpx.TransportError``.
 
-    request: httpx.Request
+    A driver does the three under its client's send lock: calls that carry the client token never
+    race each other's rotations (each goes out with the newest token, and its rotated token is
+    stored before the next request is built).
+    """
+
+    build: Callable[[], httpx.Request]
+    absorb: Callable[[httpx.Response], None]
 
 
 @attrs.frozen
@@ -198,7 +207,9 @@ class Engine:
             if dev_browser and self.auth.needs_dev_browser:
                 yield from self._create_dev_browser()
             started = time.monotonic()
-            outcome = yield Send(self._build(kwargs, with_dev_browser=dev_browser))
+            outcome = yield Send(
+                functools.partial(self._build, kwargs, with_dev_browser=dev_browser), self.auth.absorb
+            )
             if isinstance(outcome, httpx.TransportError):
                 if attempt < self.retry.max_retries and self.retry.retry_on_exception(
                     endpoint.retry_class, outcome
@@ -216,8 +227,7 @@ class Engine:
                     yield Sleep(wait)
                     continue
                 raise _network_error(endpoint, outcome) from outcome
-            response: httpx.Response = outcome
-            self.auth.absorb(response)
+            response: httpx.Response = outcome  # its credentials are already stored (Send.absorb)
             logger.debug(
                 "%s -> HTTP %d in %.0f ms",
                 endpoint.name,
