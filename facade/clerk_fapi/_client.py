@@ -23,7 +23,7 @@ import httpx
 
 from . import _raw
 from ._auth import AuthState, Mode, frontend_api_from_publishable_key, is_development_key, normalize_base_url
-from ._engine import DEFAULT_TIMEOUT, Engine, Flow, RetryPolicy, Send, Sleep
+from ._engine import DEFAULT_TIMEOUT, Engine, Flow, RetryPolicy, Send, Sleep, sending
 from ._errors import ConfigurationError, SignInIncompleteError, UnprocessableEntityError
 from ._models import (
     EMPTY_STATE,
@@ -897,7 +897,8 @@ def _send_sync(http: httpx.Client, action: Send) -> httpx.Response | httpx.Trans
     """Build, send (redirects are never followed) and absorb one request; the caller holds the lock."""
     request = action.build()
     try:
-        response = http.send(request, follow_redirects=False)
+        with sending():
+            response = http.send(request, follow_redirects=False)
     except httpx.TransportError as exc:
         return exc
     action.absorb(response)
@@ -908,7 +909,8 @@ async def _send_async(http: httpx.AsyncClient, action: Send) -> httpx.Response |
     """As :func:`_send_sync`, awaiting."""
     request = action.build()
     try:
-        response = await http.send(request, follow_redirects=False)
+        with sending():
+            response = await http.send(request, follow_redirects=False)
     except httpx.TransportError as exc:
         return exc
     action.absorb(response)

@@ -10,13 +10,15 @@ the dev-browser refresh, error mapping, parsing) lives here, in one place.
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import functools
 import logging
 import random
 import re
 import time
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
+from contextvars import ContextVar
 from datetime import UTC
 from typing import Any, Final, TypeVar
 
@@ -64,10 +66,46 @@ class _RedactSecretQuery(logging.Filter):
         return True
 
 
+# Set while this library sends a request: httpcore logs in the sending thread or task, so its records
+# of our requests (and only those) are told apart from other code's.
+_SENDING: ContextVar[bool] = ContextVar("clerk_fapi_sending", default=False)
+
+# A credential header in httpcore's DEBUG record of response headers: (b'Authorization', b'...').
+_SECRET_HEADER = re.compile(
+    r"""(\(b(['"])(?:authorization|set-cookie|cookie|clerk-db-jwt)\2,\s*b)(['"])(?:\\.|(?!\3).)*\3""",
+    re.IGNORECASE,
+)
+
+
+@contextlib.contextmanager
+def sending() -> Iterator[None]:
+    """Marks the requests sent inside as this library's (for :class:`_RedactSecretHeaders`)."""
+    token = _SENDING.set(True)
+    try:
+        yield
+    finally:
+        _SENDING.reset(token)
+
+
+class _RedactSecretHeaders(logging.Filter):
+    """Blanks the credential headers httpcore logs at DEBUG, in the records of this library's requests."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if _SENDING.get() and isinstance(record.msg, str) and "(b" in record.msg:
+            record.msg = _SECRET_HEADER.sub(r"\1'<redacted>'", record.msg)
+        return True
+
+
 def _install_log_redaction() -> None:
-    target = logging.getLogger("httpx")
-    if not any(isinstance(f, _RedactSecretQuery) for f in target.filters):
-        target.addFilter(_RedactSecretQuery())
+    filters: tuple[tuple[str, type[logging.Filter]], ...] = (
+        ("httpx", _RedactSecretQuery),
+        ("httpcore.http11", _RedactSecretHeaders),
+        ("httpcore.http2", _RedactSecretHeaders),
+    )
+    for name, kind in filters:
+        target = logging.getLogger(name)
+        if not any(isinstance(f, kind) for f in target.filters):
+            target.addFilter(kind())
 
 
 _install_log_redaction()
