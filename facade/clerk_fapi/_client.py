@@ -23,6 +23,7 @@ import httpx
 
 from . import _raw
 from ._auth import AuthState, Mode, frontend_api_from_publishable_key, is_development_key, normalize_base_url
+from ._deadline import bound_sockets, send_async, send_sync
 from ._engine import DEFAULT_TIMEOUT, Engine, Flow, RetryPolicy, Send, Sleep, sending
 from ._errors import ConfigurationError, SignInIncompleteError, UnprocessableEntityError
 from ._models import (
@@ -619,6 +620,8 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
         )
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(transport=transport, timeout=DEFAULT_TIMEOUT)
+        if http_client is None:
+            bound_sockets(self._http)
         self._sleep: Callable[[float], None] = time.sleep
         # Calls sharing this client are sent one at a time (see Send); get_token's per-key locks are
         # always taken before it, never while it is held.
@@ -894,11 +897,12 @@ async def _drive_async(
 
 
 def _send_sync(http: httpx.Client, action: Send) -> httpx.Response | httpx.TransportError:
-    """Build, send (redirects are never followed) and absorb one request; the caller holds the lock."""
+    """Build, send (redirects never followed, the attempt bounded by its timeout) and absorb one
+    request; the caller holds the send lock."""
     request = action.build()
     try:
         with sending():
-            response = http.send(request, follow_redirects=False)
+            response = send_sync(http, request)
     except httpx.TransportError as exc:
         return exc
     action.absorb(response)
@@ -910,7 +914,7 @@ async def _send_async(http: httpx.AsyncClient, action: Send) -> httpx.Response |
     request = action.build()
     try:
         with sending():
-            response = await http.send(request, follow_redirects=False)
+            response = await send_async(http, request)
     except httpx.TransportError as exc:
         return exc
     action.absorb(response)
