@@ -3,12 +3,14 @@ special files, foreign owners, open folders and leftover temporary files."""
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
-from clerk_fapi import FileTokenStore, MemoryTokenStore
+from clerk_fapi import FileTokenStore, MemoryTokenStore, TokenStoreError
 from clerk_fapi._token_store import compare_and_set
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes and locks")
@@ -64,3 +66,72 @@ def test_file_compare_and_set_is_atomic_across_threads_and_store_objects(tmp_pat
         thread.join()
     assert len(wins) == 1
     assert FileTokenStore(path).get("client") == f"winner-{wins[0]}"
+
+
+# ----- bounded lock waits and special files ----------------------------------------------------------
+def test_a_lock_held_elsewhere_is_waited_for_a_bounded_time_then_refused(tmp_path: Path) -> None:
+    import fcntl
+
+    path = tmp_path / "state.json"
+    FileTokenStore(path).set("client", "tok")
+    holder = os.open(str(path) + ".lock", os.O_RDWR)
+    fcntl.flock(holder, fcntl.LOCK_EX)  # another process (another open file) holds the lock
+    try:
+        started = time.monotonic()
+        with pytest.raises(TokenStoreError, match="lock"):
+            FileTokenStore(path, lock_timeout=0.3).get("client")
+        assert time.monotonic() - started < 5
+    finally:
+        os.close(holder)
+    assert FileTokenStore(path, lock_timeout=0.3).get("client") == "tok"  # free again
+
+
+@pytest.mark.parametrize("kind", ["fifo", "directory", "lock-fifo"])
+def test_a_store_path_that_is_not_a_regular_file_is_refused_at_once(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "state.json"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "directory":
+        path.mkdir()
+    else:
+        os.mkfifo(str(path) + ".lock")
+    started = time.monotonic()
+    with pytest.raises(TokenStoreError, match="not a regular file"):
+        FileTokenStore(path).get("client")
+    with pytest.raises(TokenStoreError, match="not a regular file"):
+        FileTokenStore(path).set("client", "tok")
+    assert time.monotonic() - started < 2
+
+
+# ----- owners, open folders, leftovers ---------------------------------------------------------------
+def test_a_store_owned_by_another_user_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "state.json"
+    FileTokenStore(path).set("client", "tok")
+    real_uid = os.getuid()
+    monkeypatch.setattr(os, "getuid", lambda: real_uid + 4242)  # we are now someone else
+    with pytest.raises(TokenStoreError, match="owned by another user"):
+        FileTokenStore(path).get("client")
+
+
+def test_a_store_in_a_world_writable_folder_without_the_sticky_bit_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "open"
+    folder.mkdir()
+    os.chmod(folder, 0o777)
+    with pytest.raises(TokenStoreError, match="world-writable"):
+        FileTokenStore(folder / "state.json").set("client", "tok")
+    os.chmod(folder, 0o1777)  # like /tmp: others cannot replace our files
+    store = FileTokenStore(folder / "state.json")
+    store.set("client", "tok")
+    assert store.get("client") == "tok"
+
+
+def test_stale_temporary_files_of_an_interrupted_write_are_removed(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    FileTokenStore(path).set("client", "tok-1")
+    leftover = tmp_path / ".state.json.k1ll3d"  # what a writer killed before its rename leaves
+    leftover.write_text('{"client": "half"}')
+    unrelated = tmp_path / ".other.json.abc"
+    unrelated.write_text("{}")
+    FileTokenStore(path).set("client", "tok-2")
+    assert not leftover.exists() and unrelated.exists()
+    assert FileTokenStore(path).get("client") == "tok-2"
