@@ -208,6 +208,7 @@ class FileTokenStore:
 
     def _update(self, values: dict[str, str], name: str, value: str | None) -> None:
         """Write ``values`` with ``name`` set to ``value`` (nothing is written when nothing changes)."""
+        self._remove_leftovers()
         if value is None:
             if name not in values:
                 return
@@ -220,7 +221,6 @@ class FileTokenStore:
 
     def _write(self, values: dict[str, str]) -> None:
         data = json.dumps(values, indent=2, sort_keys=True).encode("utf-8")
-        self._remove_leftovers()
         try:
             fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
         except OSError as exc:

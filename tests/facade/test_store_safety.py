@@ -3,11 +3,15 @@ special files, foreign owners, open folders and leftover temporary files."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import random
+import signal
 import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from clerk_fapi import FileTokenStore, MemoryTokenStore, TokenStoreError
@@ -135,3 +139,33 @@ def test_stale_temporary_files_of_an_interrupted_write_are_removed(tmp_path: Pat
     FileTokenStore(path).set("client", "tok-2")
     assert not leftover.exists() and unrelated.exists()
     assert FileTokenStore(path).get("client") == "tok-2"
+
+
+def _rewrite_for_ever(path: str, ready: Any) -> None:
+    store = FileTokenStore(path)
+    ready.set()
+    n = 0
+    while True:
+        n += 1
+        store.set("client", f"tok-{n}-" + "x" * 4000)
+
+
+def test_writers_killed_mid_write_leave_a_valid_store_and_no_leftovers(tmp_path: Path) -> None:
+    """30 rounds: a process rewriting the store is killed with SIGKILL at a random moment; the next
+    write finds a valid file and removes whatever the killed one left behind."""
+    path = tmp_path / "state.json"
+    context = multiprocessing.get_context("fork")
+    for _ in range(30):
+        ready = context.Event()
+        writer = context.Process(target=_rewrite_for_ever, args=(str(path), ready))
+        writer.start()
+        assert ready.wait(10)
+        time.sleep(random.uniform(0.001, 0.03))
+        os.kill(writer.pid or 0, signal.SIGKILL)
+        writer.join()
+        store = FileTokenStore(path)
+        value = store.get("client")
+        assert value is None or value.startswith("tok-") or value == "after-the-kill"
+        store.set("client", "after-the-kill")
+        assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".state.json.")] == []
+        assert FileTokenStore(path).get("client") == "after-the-kill"
