@@ -620,8 +620,7 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
         )
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(transport=transport, timeout=DEFAULT_TIMEOUT)
-        if http_client is None:
-            bound_sockets(self._http)
+        bound_sockets(self._http)
         self._sleep: Callable[[float], None] = time.sleep
         # Calls sharing this client are sent one at a time (see Send); get_token's per-key locks are
         # always taken before it, never while it is held.

@@ -5,9 +5,10 @@ time can hold a request for ever. Each attempt here gets a deadline of the timeo
 
 - ``AsyncClient``: the send runs inside ``anyio.fail_after``, whatever the transport.
 - ``Client``: the body is read chunk by chunk with the deadline checked in between, whatever the
-  transport; and on the connection pools of the ``httpx.Client`` the library creates itself, every
-  socket operation (connect, TLS, read, write) waits at most what is left of the deadline, so a
-  dripping status line or header is cut short too.
+  transport; and on the ``httpx.HTTPTransport`` connection pools of its ``httpx.Client`` (its own or
+  the caller's), every socket operation (connect, TLS, read, write) of the library's requests waits
+  at most what is left of the deadline, so a dripping status line or header is cut short too. Other
+  requests on a caller's client are not affected: outside the library's sends there is no deadline.
 
 Past the deadline the attempt ends with ``httpx.ReadTimeout`` (a ``ClerkTimeoutError`` for the caller).
 """
@@ -91,10 +92,11 @@ class _BoundedStream(httpx.SyncByteStream):
 
 
 def bound_sockets(http: httpx.Client) -> None:
-    """Make every socket operation of ``http``'s own connection pools honour the attempt's deadline.
+    """Make every socket operation of ``http``'s connection pools honour the attempt's deadline.
 
-    Only for an ``httpx.Client`` this library created: its ``httpx.HTTPTransport`` pools (the default
-    one and those mounted for proxies) get a network backend that caps each wait.
+    Its ``httpx.HTTPTransport`` pools (the default one and those mounted for proxies) get a network
+    backend that caps each wait while the library sends, and passes everything through otherwise.
+    Other transports are left alone (their bodies are still bounded between chunks).
     """
     transports = [getattr(http, "_transport", None), *getattr(http, "_mounts", {}).values()]
     for transport in transports:

@@ -91,9 +91,10 @@ async def test_with_retries_every_attempt_is_bounded(kind: str, dripping: Drippi
     assert elapsed < 3 * (3 * 0.3), f"three attempts took {elapsed:.1f}s with timeout=0.3s"
 
 
-async def test_a_caller_s_http_client_is_bounded_too(kind: str) -> None:
-    """With an http_client of the caller's (its own timeout), a dripping body still ends the attempt."""
-    server = DrippingServer("body")
+@pytest.mark.parametrize("where", ["headers", "body"])
+async def test_a_caller_s_http_client_is_bounded_too(kind: str, where: str) -> None:
+    """With an http_client of the caller's (its own timeout), a dripping answer still ends the attempt."""
+    server = DrippingServer(where)
     try:
         if kind == "sync":
             client: Client | AsyncClient = Client(
@@ -110,3 +111,21 @@ async def test_a_caller_s_http_client_is_bounded_too(kind: str) -> None:
     finally:
         server.close()
     assert elapsed < 3 * TIMEOUT, f"the call took {elapsed:.1f}s with timeout={TIMEOUT}s"
+
+
+def test_other_requests_on_a_caller_s_client_keep_httpx_s_own_timeouts() -> None:
+    """Outside the library's sends nothing is capped: a plain request on the same httpx.Client waits
+    as httpx alone would (here a dripping body, each byte within the read timeout, read until closed)."""
+    server = DrippingServer("body")
+    http = httpx.Client(timeout=TIMEOUT)
+    Client(frontend_api=server.url, http_client=http, max_retries=0)
+    try:
+        with http.stream("GET", server.url + "/anything") as response:
+            started = time.monotonic()
+            for _ in response.iter_raw(1):
+                if time.monotonic() - started > 3 * TIMEOUT:
+                    break
+        assert time.monotonic() - started > 3 * TIMEOUT  # no deadline cut it short
+    finally:
+        http.close()
+        server.close()
