@@ -79,7 +79,8 @@ async def test_a_dripping_answer_cannot_hold_a_call_past_its_timeout(
     assert elapsed < 3 * TIMEOUT, f"the call took {elapsed:.1f}s with timeout={TIMEOUT}s"
 
 
-async def test_with_retries_every_attempt_is_bounded(kind: str, dripping: DrippingServer) -> None:
+async def test_with_retries_every_attempt_is_bounded(kind: str) -> None:
+    dripping = DrippingServer("headers")
     cls = Client if kind == "sync" else AsyncClient
     client = cls(frontend_api=dripping.url, timeout=0.3, retry_policy=FAST_RETRIES)  # 2 retries
     started = time.monotonic()
@@ -87,6 +88,7 @@ async def test_with_retries_every_attempt_is_bounded(kind: str, dripping: Drippi
         await call(client.get_environment())
     elapsed = time.monotonic() - started
     await call(client.aclose() if isinstance(client, AsyncClient) else client.close())
+    dripping.close()
     assert dripping.connections == 3  # every attempt was made
     assert elapsed < 3 * (3 * 0.3), f"three attempts took {elapsed:.1f}s with timeout=0.3s"
 
