@@ -134,6 +134,7 @@ class _ClientCore(Generic[S, SI, SU]):
         self._state_lock = threading.Lock()  # held only while a snapshot is compared and replaced
         self._environment: Environment | None = None
         self._tokens = TokenCache()
+        self._engine.on_server_time = self._tokens.observe_server_time
 
     def __repr__(self) -> str:
         s = self._state

@@ -192,6 +192,19 @@ class RetryPolicy:
         return ceiling / 2 + random.uniform(0.0, ceiling / 2)
 
 
+def parse_http_date(value: str | None) -> float | None:
+    """Unix seconds from an HTTP date (``Date``, ``Retry-After``), or None."""
+    if not value:
+        return None
+    try:
+        when = email.utils.parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.timestamp()
+
+
 def parse_retry_after(value: str | None, now: Callable[[], float] = time.time) -> float | None:
     """Seconds to wait from a ``Retry-After`` header (delta seconds or an HTTP date)."""
     if not value:
@@ -200,13 +213,10 @@ def parse_retry_after(value: str | None, now: Callable[[], float] = time.time) -
     try:
         seconds = float(value)
     except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+        when = parse_http_date(value)
+        if when is None:
             return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        seconds = when.timestamp() - now()
+        seconds = when - now()
     if seconds != seconds or seconds in (float("inf"), float("-inf")):
         return None
     return max(0.0, seconds)
@@ -220,6 +230,8 @@ class Engine:
     auth: AuthState
     retry: RetryPolicy
     timeout: httpx.Timeout | None
+    # Told the server's clock (an answer's Date header, Unix seconds) after each answer that has one.
+    on_server_time: Callable[[float], None] | None = None
 
     def call(
         self,
@@ -266,6 +278,9 @@ class Engine:
                     continue
                 raise _network_error(endpoint, outcome) from outcome
             response: httpx.Response = outcome  # its credentials are already stored (Send.absorb)
+            server_time = parse_http_date(response.headers.get("date"))
+            if server_time is not None and self.on_server_time is not None:
+                self.on_server_time(server_time)
             logger.debug(
                 "%s -> HTTP %d in %.0f ms",
                 endpoint.name,

@@ -4,8 +4,8 @@ Keyed by session id, template and organization. A token is served while more tha
 ``leeway`` seconds of its life remain; its life is the JWT's ``exp - iat``, counted from when the
 token reached us, so a clock difference with the server does not matter. A token that comes with a
 session (``last_active_token``) may be older than the answer carrying it: what is left of it is
-judged by the server's clock, estimated from the ``iat`` of the freshly minted tokens seen so far
-(never more than its whole life counted from arrival).
+judged by the server's clock, estimated from the answers' ``Date`` headers and the ``iat`` of
+freshly minted tokens (never more than its whole life counted from arrival).
 """
 
 from __future__ import annotations
@@ -69,8 +69,8 @@ class TokenCache:
         self._leeway = leeway
         self._clock = clock
         self._wall = wall  # None: the module's time.time at each use
-        # The server's clock minus ours, from the newest freshly minted token (a lower bound: iat is
-        # at most the server's time when the token reached us).
+        # The server's clock minus ours, from the newest Date header or freshly minted token (a lower
+        # bound: both are at most the server's time when the answer reached us).
         self._skew: float | None = None
 
     def __repr__(self) -> str:
@@ -78,6 +78,10 @@ class TokenCache:
 
     def _wall_now(self) -> float:
         return self._wall() if self._wall is not None else time.time()
+
+    def observe_server_time(self, server_time: float) -> None:
+        """Note the server's clock (an answer's ``Date``, Unix seconds) to judge seeded tokens by."""
+        self._skew = server_time - self._wall_now()
 
     def get(self, key: CacheKey) -> str | None:
         with self._lock:
@@ -95,7 +99,7 @@ class TokenCache:
         if remaining is None and life is not None:
             iat = (jwt_claims(jwt) or {}).get("iat")
             if isinstance(iat, int | float):
-                self._skew = float(iat) - self._wall_now()
+                self.observe_server_time(float(iat))
         with self._lock:
             self._last[key[0]] = jwt
             if life is not None and life > self._leeway:
