@@ -18,6 +18,7 @@ from types import TracebackType
 from typing import Any, Final, Generic, Self, TypeVar
 from urllib.parse import urlsplit
 
+import anyio
 import attrs
 import httpx
 
@@ -30,7 +31,8 @@ from ._auth import (
     normalize_base_url,
     origin_of,
 )
-from ._engine import DEFAULT_TIMEOUT, Engine, Flow, RetryPolicy, Send, Sleep, carried_client
+from ._deadline import bound_sockets, send_async, send_sync
+from ._engine import DEFAULT_TIMEOUT, Engine, Flow, RetryPolicy, Send, Sleep, carried_client, sending
 from ._errors import ConfigurationError, SignInIncompleteError, UnprocessableEntityError
 from ._models import (
     EMPTY_STATE,
@@ -138,8 +140,10 @@ class _ClientCore(Generic[S, SI, SU]):
             on_client=self._apply,
         )
         self._state: ClientState = EMPTY_STATE
+        self._state_lock = threading.Lock()  # held only while a snapshot is compared and replaced
         self._environment: Environment | None = None
         self._tokens = TokenCache()
+        self._engine.on_server_time = self._tokens.observe_server_time
 
     def __repr__(self) -> str:
         s = self._state
@@ -321,10 +325,23 @@ class _ClientCore(Generic[S, SI, SU]):
 
     # ----- plans: the logic of each operation, written once ---------------------------------------
     def _apply(self, state: ClientState | None) -> None:
-        """Replace the whole snapshot with the server's (a None piggyback leaves it as it is)."""
+        """Replace the whole snapshot with the server's (a None piggyback leaves it as it is).
+
+        An older snapshot of the same client (an earlier ``updated_at``, e.g. the answer of a call
+        that finished after a later one on another thread) never replaces a newer one.
+        """
         if state is None:
             return
-        self._state = state
+        with self._state_lock:
+            current = self._state
+            if (
+                state.id == current.id
+                and state.updated_at is not None
+                and current.updated_at is not None
+                and state.updated_at < current.updated_at
+            ):
+                return
+            self._state = state
         for session in state.sessions:
             if session.last_active_token and session.status in SessionStatus.SIGNED_IN:
                 key = (session.id, None, session.last_active_organization_id or "")
@@ -675,7 +692,11 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
         )
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(transport=transport, timeout=DEFAULT_TIMEOUT)
+        bound_sockets(self._http)
         self._sleep: Callable[[float], None] = time.sleep
+        # Calls sharing this client are sent one at a time (see Send); get_token's per-key locks are
+        # always taken before it, never while it is held.
+        self._send_lock = threading.Lock()
         self._token_locks: dict[CacheKey, threading.Lock] = {}
         self._token_locks_guard = threading.Lock()
 
@@ -684,7 +705,7 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
     _sign_up_cls = SignUp
 
     def _run(self, flow: Flow[T]) -> T:
-        return _drive_sync(flow, self._http, self._sleep)
+        return _drive_sync(flow, self._http, self._sleep, self._send_lock)
 
     def _get_token(
         self, session_id: str, template: str | None, organization_id: str | None, skip_cache: bool
@@ -840,6 +861,7 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(transport=transport, timeout=DEFAULT_TIMEOUT)
         self._sleep: Callable[[float], Any] = asyncio.sleep
+        self._send_lock = anyio.Lock()  # as Client's: tasks sharing this client send one at a time
         self._token_locks: dict[CacheKey, asyncio.Lock] = {}
 
     _session_cls = AsyncSession
@@ -847,7 +869,7 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
     _sign_up_cls = AsyncSignUp
 
     async def _run(self, flow: Flow[T]) -> T:
-        return await _drive_async(flow, self._http, self._sleep)
+        return await _drive_async(flow, self._http, self._sleep, self._send_lock)
 
     async def _get_token(
         self, session_id: str, template: str | None, organization_id: str | None, skip_cache: bool
@@ -953,16 +975,19 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
 
 
 # ----- drivers ---------------------------------------------------------------------------------------
-def _drive_sync(flow: Generator[Any, Any, T], http: httpx.Client, sleep: Callable[[float], None]) -> T:
+def _drive_sync(
+    flow: Generator[Any, Any, T],
+    http: httpx.Client,
+    sleep: Callable[[float], None],
+    send_lock: threading.Lock,
+) -> T:
     reply: Any = None
     try:
         while True:
             action = flow.send(reply)
             if isinstance(action, Send):
-                try:
-                    reply = http.send(action.request)
-                except httpx.TransportError as exc:
-                    reply = exc
+                with send_lock:
+                    reply = _send_sync(http, action)
             elif isinstance(action, Sleep):
                 sleep(action.seconds)
                 reply = None
@@ -976,17 +1001,18 @@ def _drive_sync(flow: Generator[Any, Any, T], http: httpx.Client, sleep: Callabl
 
 
 async def _drive_async(
-    flow: Generator[Any, Any, T], http: httpx.AsyncClient, sleep: Callable[[float], Any]
+    flow: Generator[Any, Any, T],
+    http: httpx.AsyncClient,
+    sleep: Callable[[float], Any],
+    send_lock: anyio.Lock,
 ) -> T:
     reply: Any = None
     try:
         while True:
             action = flow.send(reply)
             if isinstance(action, Send):
-                try:
-                    reply = await http.send(action.request)
-                except httpx.TransportError as exc:
-                    reply = exc
+                async with send_lock:
+                    reply = await _send_async(http, action)
             elif isinstance(action, Sleep):
                 await sleep(action.seconds)
                 reply = None
@@ -997,3 +1023,28 @@ async def _drive_async(
         return result
     finally:
         flow.close()
+
+
+def _send_sync(http: httpx.Client, action: Send) -> httpx.Response | httpx.TransportError:
+    """Build, send (redirects never followed, the attempt bounded by its timeout) and absorb one
+    request; the caller holds the send lock."""
+    request = action.build()
+    try:
+        with sending():
+            response = send_sync(http, request)
+    except httpx.TransportError as exc:
+        return exc
+    action.absorb(response)
+    return response
+
+
+async def _send_async(http: httpx.AsyncClient, action: Send) -> httpx.Response | httpx.TransportError:
+    """As :func:`_send_sync`, awaiting."""
+    request = action.build()
+    try:
+        with sending():
+            response = await send_async(http, request)
+    except httpx.TransportError as exc:
+        return exc
+    action.absorb(response)
+    return response

@@ -1,7 +1,8 @@
 """The request engine: one call to the Frontend API, written once for sync and async.
 
-A call is a generator that *yields actions* and never does I/O itself: :class:`Send` (send this
-request, resume me with the answer or the transport exception) and :class:`Sleep` (wait this long).
+A call is a generator that *yields actions* and never does I/O itself: :class:`Send` (build,
+send and absorb this request under the client's send lock, resume me with the answer or the
+transport exception) and :class:`Sleep` (wait this long).
 ``Client`` drives it with ``httpx.Client`` and ``time.sleep``, ``AsyncClient`` with
 ``httpx.AsyncClient`` and ``asyncio.sleep``. Everything else (credentials, the retry policy,
 the dev-browser refresh, error mapping, parsing) lives here, in one place.
@@ -9,12 +10,15 @@ the dev-browser refresh, error mapping, parsing) lives here, in one place.
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
+import functools
 import logging
 import random
 import re
 import time
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
+from contextvars import ContextVar
 from datetime import UTC
 from typing import Any, Final, TypeVar
 
@@ -68,10 +72,46 @@ class _RedactSecretQuery(logging.Filter):
         return True
 
 
+# Set while this library sends a request: httpcore logs in the sending thread or task, so its records
+# of our requests (and only those) are told apart from other code's.
+_SENDING: ContextVar[bool] = ContextVar("clerk_fapi_sending", default=False)
+
+# A credential header in httpcore's DEBUG record of response headers: (b'Authorization', b'...').
+_SECRET_HEADER = re.compile(
+    r"""(\(b(['"])(?:authorization|set-cookie|cookie|clerk-db-jwt)\2,\s*b)(['"])(?:\\.|(?!\3).)*\3""",
+    re.IGNORECASE,
+)
+
+
+@contextlib.contextmanager
+def sending() -> Iterator[None]:
+    """Marks the requests sent inside as this library's (for :class:`_RedactSecretHeaders`)."""
+    token = _SENDING.set(True)
+    try:
+        yield
+    finally:
+        _SENDING.reset(token)
+
+
+class _RedactSecretHeaders(logging.Filter):
+    """Blanks the credential headers httpcore logs at DEBUG, in the records of this library's requests."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if _SENDING.get() and isinstance(record.msg, str) and "(b" in record.msg:
+            record.msg = _SECRET_HEADER.sub(r"\1'<redacted>'", record.msg)
+        return True
+
+
 def _install_log_redaction() -> None:
-    target = logging.getLogger("httpx")
-    if not any(isinstance(f, _RedactSecretQuery) for f in target.filters):
-        target.addFilter(_RedactSecretQuery())
+    filters: tuple[tuple[str, type[logging.Filter]], ...] = (
+        ("httpx", _RedactSecretQuery),
+        ("httpcore.http11", _RedactSecretHeaders),
+        ("httpcore.http2", _RedactSecretHeaders),
+    )
+    for name, kind in filters:
+        target = logging.getLogger(name)
+        if not any(isinstance(f, kind) for f in target.filters):
+            target.addFilter(kind())
 
 
 _install_log_redaction()
@@ -84,9 +124,16 @@ T = TypeVar("T")
 
 @attrs.frozen
 class Send:
-    """Send ``request``; resume with the ``httpx.Response`` or the ``httpx.TransportError``."""
+    """Build a request, send it and ``absorb`` the answer's credentials; resume with the
+    ``httpx.Response`` or the ``httpx.TransportError``.
 
-    request: httpx.Request
+    A driver does the three under its client's send lock: calls that carry the client token never
+    race each other's rotations (each goes out with the newest token, and its rotated token is
+    stored before the next request is built).
+    """
+
+    build: Callable[[], httpx.Request]
+    absorb: Callable[[httpx.Response], None]
 
 
 @attrs.frozen
@@ -151,6 +198,19 @@ class RetryPolicy:
         return ceiling / 2 + random.uniform(0.0, ceiling / 2)
 
 
+def parse_http_date(value: str | None) -> float | None:
+    """Unix seconds from an HTTP date (``Date``, ``Retry-After``), or None."""
+    if not value:
+        return None
+    try:
+        when = email.utils.parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.timestamp()
+
+
 def parse_retry_after(value: str | None, now: Callable[[], float] = time.time) -> float | None:
     """Seconds to wait from a ``Retry-After`` header (delta seconds or an HTTP date)."""
     if not value:
@@ -159,13 +219,10 @@ def parse_retry_after(value: str | None, now: Callable[[], float] = time.time) -
     try:
         seconds = float(value)
     except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+        when = parse_http_date(value)
+        if when is None:
             return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        seconds = when.timestamp() - now()
+        seconds = when - now()
     if seconds != seconds or seconds in (float("inf"), float("-inf")):
         return None
     return max(0.0, seconds)
@@ -181,6 +238,8 @@ class Engine:
     timeout: httpx.Timeout | None
     # Receives a client carried by an error answer, parsed whole (see error_client).
     on_client: Callable[[ClientState], None] | None = None
+    # Told the server's clock (an answer's Date header, Unix seconds) after each answer that has one.
+    on_server_time: Callable[[float], None] | None = None
 
     def call(
         self,
@@ -206,8 +265,9 @@ class Engine:
             if dev_browser and self.auth.needs_dev_browser:
                 yield from self._create_dev_browser()
             started = time.monotonic()
-            request = self._build(kwargs, with_dev_browser=dev_browser)
-            outcome = yield Send(request)
+            outcome = yield Send(
+                functools.partial(self._build, kwargs, with_dev_browser=dev_browser), self.auth.absorb
+            )
             if isinstance(outcome, httpx.TransportError):
                 if attempt < self.retry.max_retries and self.retry.retry_on_exception(
                     endpoint.retry_class, outcome
@@ -225,8 +285,10 @@ class Engine:
                     yield Sleep(wait)
                     continue
                 raise _network_error(endpoint, outcome) from outcome
-            response: httpx.Response = outcome
-            self.auth.absorb(response)
+            response: httpx.Response = outcome  # its credentials are already stored (Send.absorb)
+            server_time = parse_http_date(response.headers.get("date"))
+            if server_time is not None and self.on_server_time is not None:
+                self.on_server_time(server_time)
             logger.debug(
                 "%s -> HTTP %d in %.0f ms",
                 endpoint.name,
@@ -235,6 +297,8 @@ class Engine:
             )
             if response.is_success:
                 return _parse(endpoint, response, convert)
+            if 300 <= response.status_code < 400:
+                raise _redirect_error(endpoint, response)
             error = api_error(endpoint, response)
             if self.on_client is not None and (state := error_client(endpoint, response)) is not None:
                 self.on_client(state)
@@ -250,7 +314,7 @@ class Engine:
                 self.auth.set_dev_browser_token(None)
                 dev_browser_renewed = True
                 continue
-            if error.code == "authentication_invalid" and _carries_client_token(request):
+            if error.code == "authentication_invalid" and _carries_client_token(response.request):
                 # The server no longer accepts this client or session: re-sync once (iOS and
                 # clerk-js fetch GET /v1/client) and say so, instead of going on with stale state.
                 raise (yield from self._resync(endpoint, error))
@@ -425,6 +489,20 @@ def error_client(endpoint: _raw.Endpoint, response: httpx.Response) -> ClientSta
         # Only the kind of failure: the message could quote a value from the body.
         logger.warning("%s: ignoring the client on the error answer (%s)", endpoint.name, type(exc).__name__)
         return None
+
+
+def _redirect_error(endpoint: _raw.Endpoint, response: httpx.Response) -> ClerkAPIError:
+    """A 3xx answer: never followed (a 307/308 would resend the form, password included, elsewhere)."""
+    try:
+        target = httpx.URL(response.headers.get("location", "")).host or "the same host"
+    except httpx.InvalidURL:
+        target = "an invalid location"
+    return ClerkAPIError(
+        response.status_code,
+        trace_id=response.headers.get("x-clerk-trace-id"),
+        operation=endpoint.name,
+        note=f"a redirect to {target}, not followed: the Frontend API does not redirect its calls",
+    )
 
 
 def _network_error(endpoint: _raw.Endpoint, exc: httpx.TransportError) -> ClerkConnectionError:

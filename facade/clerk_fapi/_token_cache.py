@@ -2,7 +2,10 @@
 
 Keyed by session id, template and organization. A token is served while more than
 ``leeway`` seconds of its life remain; its life is the JWT's ``exp - iat``, counted from when the
-token reached us, so a clock difference with the server does not matter.
+token reached us, so a clock difference with the server does not matter. A token that comes with a
+session (``last_active_token``) may be older than the answer carrying it: what is left of it is
+judged by the server's clock, estimated from the answers' ``Date`` headers and the ``iat`` of
+freshly minted tokens (never more than its whole life counted from arrival).
 """
 
 from __future__ import annotations
@@ -54,15 +57,31 @@ class _Entry:
 class TokenCache:
     """Thread-safe; the clock is injectable for tests."""
 
-    def __init__(self, leeway: float = DEFAULT_LEEWAY, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        leeway: float = DEFAULT_LEEWAY,
+        clock: Callable[[], float] = time.monotonic,
+        wall: Callable[[], float] | None = None,
+    ) -> None:
         self._entries: dict[CacheKey, _Entry] = {}
         self._last: dict[str, str] = {}
         self._lock = threading.Lock()
         self._leeway = leeway
         self._clock = clock
+        self._wall = wall  # None: the module's time.time at each use
+        # The server's clock minus ours, from the newest Date header or freshly minted token (a lower
+        # bound: both are at most the server's time when the answer reached us).
+        self._skew: float | None = None
 
     def __repr__(self) -> str:
         return f"<TokenCache entries={len(self._entries)}>"
+
+    def _wall_now(self) -> float:
+        return self._wall() if self._wall is not None else time.time()
+
+    def observe_server_time(self, server_time: float) -> None:
+        """Note the server's clock (an answer's ``Date``, Unix seconds) to judge seeded tokens by."""
+        self._skew = server_time - self._wall_now()
 
     def get(self, key: CacheKey) -> str | None:
         with self._lock:
@@ -81,6 +100,10 @@ class TokenCache:
         organization than the session's active one is no session token to refresh with.
         """
         life = remaining if remaining is not None else token_lifetime(jwt)
+        if remaining is None and life is not None:
+            iat = (jwt_claims(jwt) or {}).get("iat")
+            if isinstance(iat, int | float):
+                self.observe_server_time(float(iat))
         with self._lock:
             if last:
                 self._last[key[0]] = jwt
@@ -96,11 +119,16 @@ class TokenCache:
         with self._lock:
             if key in self._entries:
                 return
-        claims = jwt_claims(jwt)
-        exp = claims.get("exp") if claims else None
+        claims = jwt_claims(jwt) or {}
+        exp, iat = claims.get("exp"), claims.get("iat")
         if not isinstance(exp, int | float):
             return
-        self.put(key, jwt, remaining=float(exp) - time.time())
+        # The server's "now": at least the token's own iat (so a local clock running behind never
+        # stretches it beyond its life from arrival, like put), else ours corrected by the skew.
+        server_now = self._wall_now() + (self._skew or 0.0)
+        if isinstance(iat, int | float):
+            server_now = max(server_now, float(iat))
+        self.put(key, jwt, remaining=float(exp) - server_now)
 
     def last(self, session_id: str) -> str | None:
         """The newest session token seen for the session, fresh or not (for the ``expired_token`` retry)."""

@@ -66,7 +66,7 @@ from ._errors import (
 from ._models import SessionData, SignInData, SignInStatus, SignUpData, SignUpStatus
 from ._resources import SignIn, SignUp
 from ._token_cache import jwt_claims as unverified_claims
-from ._token_store import CLIENT_TOKEN, FileTokenStore
+from ._token_store import CLIENT_TOKEN, FileTokenStore, compare_and_set
 from ._version import __version__
 
 __all__ = [
@@ -855,13 +855,20 @@ def _client(
 
 
 def _resume(client: Client, store: FileTokenStore, stderr: TextIO, quiet: bool) -> None:
-    """``reload()``; a client token the server no longer accepts is forgotten (with a warning)."""
+    """``reload()``; a client token the server no longer accepts is forgotten (with a warning).
+
+    Only that very token: another run sharing the store may have written a newer one meanwhile,
+    which is kept (compare-and-set under the store's lock) and resumed instead.
+    """
+    sent = store.get(CLIENT_TOKEN)
     try:
         client.reload()
     except AuthenticationError as exc:
-        if exc.code != "authentication_invalid" or store.get(CLIENT_TOKEN) is None:
+        if exc.code != "authentication_invalid" or sent is None:
             raise
-        store.set(CLIENT_TOKEN, None)
+        if not compare_and_set(store, CLIENT_TOKEN, sent, None):
+            client.reload()  # another run stored a newer token: resume with it
+            return
         if not quiet:
             stderr.write(
                 f"{PROG}: warning: the stored client is no longer valid ({exc.code}); starting a new one\n"

@@ -28,7 +28,8 @@ In pytest: ``pytest_plugins = ["clerk_fapi.testing.pytest_plugin"]`` gives the `
 
 Control: ``add_user``, ``add_organization`` / ``add_membership``, ``add_jwt_template``,
 ``create_sign_in_ticket``, ``single_session_mode``, ``instance_type``, ``native_api_enabled``,
-``sign_up_required``, ``clock`` (``now_ms``, ``set``, ``advance``), ``request_counts`` / ``reset_counts``,
+``sign_up_required``, ``strict_token_rotation`` (only the newest client token is accepted),
+``clock`` (``now_ms``, ``set``, ``advance``), ``request_counts`` / ``reset_counts``,
 ``inject_fault``, ``sent_codes`` / ``last_code``, ``complete_email_link``, ``require_expired_token``.
 Test identities (``+clerk_test`` emails, ``+1 XXX 555-01XX`` phones) verify with ``424242`` on development
 instances; other codes can be read from ``last_code``.

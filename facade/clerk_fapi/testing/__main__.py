@@ -31,12 +31,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--single-session", action="store_true", help="allow one signed-in account per client"
     )
     parser.add_argument(
+        "--strict-token-rotation",
+        action="store_true",
+        help="accept only the newest client token of each client (older rotated ones get 401)",
+    )
+    parser.add_argument(
         "--demo-user",
         action="store_true",
         help="seed jane+clerk_test@example.com (+15555550100, username jane), password 'clerk-emulator-1'",
     )
     args = parser.parse_args(argv)
-    emulator = Emulator(instance_type=args.instance_type, single_session_mode=args.single_session)
+    emulator = Emulator(
+        instance_type=args.instance_type,
+        single_session_mode=args.single_session,
+        strict_token_rotation=args.strict_token_rotation,
+    )
     if args.demo_user:
         emulator.add_user(
             email_addresses="jane+clerk_test@example.com",

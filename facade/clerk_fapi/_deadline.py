@@ -1,0 +1,169 @@
+"""Whole-attempt deadlines: a call's timeout bounds each attempt, not each socket read.
+
+httpx applies its timeouts to every socket operation, so a server that drips its answer a byte at a
+time can hold a request for ever. Each attempt here gets a deadline of the timeout's largest value:
+
+- ``AsyncClient``: the send runs inside ``anyio.fail_after``, whatever the transport.
+- ``Client``: the body is read chunk by chunk with the deadline checked in between, whatever the
+  transport; and on the ``httpx.HTTPTransport`` connection pools of its ``httpx.Client`` (its own or
+  the caller's), every socket operation (connect, TLS, read, write) of the library's requests waits
+  at most what is left of the deadline, so a dripping status line or header is cut short too. Other
+  requests on a caller's client are not affected: outside the library's sends there is no deadline.
+
+Past the deadline the attempt ends with ``httpx.ReadTimeout`` (a ``ClerkTimeoutError`` for the caller).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
+from typing import Any
+
+import anyio
+import httpcore
+import httpx
+
+# The monotonic time the current attempt must end by (None: no bound), for the socket layer.
+_DEADLINE: ContextVar[float | None] = ContextVar("clerk_fapi_deadline", default=None)
+
+
+def attempt_budget(request: httpx.Request, http: httpx.Client | httpx.AsyncClient) -> float | None:
+    """Seconds one attempt may take: the largest value of the request's (else the client's) timeout."""
+    timeout = request.extensions.get("timeout") or http.timeout.as_dict()
+    values = [float(v) for v in timeout.values() if isinstance(v, int | float)]
+    return max(values) if values else None
+
+
+def _expired(request: httpx.Request, budget: float) -> httpx.ReadTimeout:
+    return httpx.ReadTimeout(f"the attempt did not finish within {budget:g}s", request=request)
+
+
+def send_sync(http: httpx.Client, request: httpx.Request) -> httpx.Response:
+    """``http.send`` (redirects never followed) with the whole attempt bounded by its timeout."""
+    budget = attempt_budget(request, http)
+    if budget is None:
+        return http.send(request, follow_redirects=False)
+    deadline = time.monotonic() + budget
+    token = _DEADLINE.set(deadline)
+    try:
+        response = http.send(request, follow_redirects=False, stream=True)
+        try:
+            response.stream = _BoundedStream(response.stream, deadline, request, budget)
+            response.read()
+        finally:
+            response.close()
+    finally:
+        _DEADLINE.reset(token)
+    return response
+
+
+async def send_async(http: httpx.AsyncClient, request: httpx.Request) -> httpx.Response:
+    """``http.send`` (redirects never followed) with the whole attempt bounded by its timeout."""
+    budget = attempt_budget(request, http)
+    if budget is None:
+        return await http.send(request, follow_redirects=False)
+    try:
+        with anyio.fail_after(budget):
+            return await http.send(request, follow_redirects=False)
+    except TimeoutError as exc:
+        raise _expired(request, budget) from exc
+
+
+class _BoundedStream(httpx.SyncByteStream):
+    """A response body whose chunks stop coming once the attempt's deadline has passed."""
+
+    def __init__(self, inner: Any, deadline: float, request: httpx.Request, budget: float) -> None:
+        self._inner: Iterable[bytes] = inner
+        self._deadline = deadline
+        self._request = request
+        self._budget = budget
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._inner:
+            if time.monotonic() > self._deadline:
+                raise _expired(self._request, self._budget)
+            yield chunk
+
+    def close(self) -> None:
+        close = getattr(self._inner, "close", None)
+        if callable(close):
+            close()
+
+
+def bound_sockets(http: httpx.Client) -> None:
+    """Make every socket operation of ``http``'s connection pools honour the attempt's deadline.
+
+    Its ``httpx.HTTPTransport`` pools (the default one and those mounted for proxies) get a network
+    backend that caps each wait while the library sends, and passes everything through otherwise.
+    Other transports are left alone (their bodies are still bounded between chunks).
+    """
+    transports = [getattr(http, "_transport", None), *getattr(http, "_mounts", {}).values()]
+    for transport in transports:
+        pool = getattr(transport, "_pool", None) if isinstance(transport, httpx.HTTPTransport) else None
+        backend = getattr(pool, "_network_backend", None)
+        if isinstance(backend, httpcore.NetworkBackend) and not isinstance(backend, _DeadlineBackend):
+            pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
+
+
+def _left(timeout: float | None, error: type[Exception]) -> float | None:
+    """``timeout`` capped by what is left of the attempt; ``error`` when nothing is left."""
+    deadline = _DEADLINE.get()
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise error("the attempt's deadline has passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self, inner: httpcore.NetworkBackend) -> None:
+        self._inner = inner
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        stream = self._inner.connect_tcp(
+            host, port, _left(timeout, httpcore.ConnectTimeout), local_address, socket_options
+        )
+        return _DeadlineStream(stream)
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        stream = self._inner.connect_unix_socket(
+            path, _left(timeout, httpcore.ConnectTimeout), socket_options
+        )
+        return _DeadlineStream(stream)
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        stream = self._inner.start_tls(ssl_context, server_hostname, _left(timeout, httpcore.ConnectTimeout))
+        return _DeadlineStream(stream)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
