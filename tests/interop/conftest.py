@@ -41,6 +41,13 @@ NPM_TIMEOUT_S = 600
 FLOWS_TIMEOUT_S = 120
 
 
+def jwt_claims(token: str) -> dict[str, Any]:
+    """The payload of a JWT, unverified (test_backends.py has Clerk's backends verify them)."""
+    payload = token.split(".")[1]
+    decoded: dict[str, Any] = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    return decoded
+
+
 def unavailable(reason: str) -> None:
     """Skip, or under CI=true fail: CI must prove interop, not quietly skip it."""
     if os.environ.get("CI", "").lower() == "true":

@@ -4,18 +4,10 @@ emulator, through its own inspection API."""
 
 from __future__ import annotations
 
-import base64
-import json
 from typing import Any
 
 from .conftest import InteropRun
-
-
-def claims(token: str) -> dict[str, Any]:
-    """The payload of a JWT, unverified (the backends verify it in test_backends.py)."""
-    payload = token.split(".")[1]
-    decoded: dict[str, Any] = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-    return decoded
+from .conftest import jwt_claims as claims
 
 
 def assert_signed_in(run: InteropRun, data: dict[str, Any], user_key: str) -> None:

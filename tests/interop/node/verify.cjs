@@ -25,7 +25,13 @@ async function verifyOne({ token, authorized_parties: authorizedParties }) {
   } catch (error) {
     out.verify_error = error?.reason ?? error?.message ?? String(error);
   }
-  const clerk = createClerkClient({ publishableKey: job.publishable_key, jwtKey: job.jwt_key });
+  // authenticateRequest insists on a secret key even when it verifies networkless with `jwtKey`; this one
+  // is never sent anywhere (there is no Backend API here, and nothing needs one).
+  const clerk = createClerkClient({
+    publishableKey: job.publishable_key,
+    secretKey: 'sk_test_networkless',
+    jwtKey: job.jwt_key,
+  });
   const request = new Request('http://localhost:3000/api/me', {
     headers: { authorization: `Bearer ${token}` },
   });
