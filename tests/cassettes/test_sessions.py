@@ -95,7 +95,7 @@ async def test_tokens_carry_the_session_and_user_and_templates_render_claims(
 
 async def test_organization_selection_scopes_tokens(client: AnyClient, request_log: RequestLog) -> None:
     session = await sign_in(client)
-    assert "org_id" not in claims(await call(session.get_token()))
+    assert "o" not in claims(await call(session.get_token()))
 
     selected = await call(client.set_active(session, organization_id=c.ORG_SLUG))
     org_id = selected.last_active_organization_id
@@ -106,14 +106,14 @@ async def test_organization_selection_scopes_tokens(client: AnyClient, request_l
     assert touch_form == {"active_organization_id": [c.ORG_SLUG], "intent": ["select_org"]}
 
     org_claims = claims(await call(client.get_token()))
-    assert org_claims["org_id"] == org_id and org_claims["org_slug"] == c.ORG_SLUG
-    assert org_claims["org_role"] == "org:admin"
+    assert org_claims["o"]["id"] == org_id and org_claims["o"]["slg"] == c.ORG_SLUG
+    assert org_claims["o"]["rol"] == "admin"
     personal = claims(await call(session.get_token(organization_id=None)))
-    assert personal["sid"] == session.id and "org_id" not in personal
+    assert personal["sid"] == session.id and "o" not in personal
 
     back = await call(selected.touch(organization_id=None))  # "" on the wire: the personal account
     assert back.last_active_organization_id is None
-    assert "org_id" not in claims(await call(client.get_token()))
+    assert "o" not in claims(await call(client.get_token()))
 
 
 async def test_token_cache_makes_one_request_per_token_lifetime(

@@ -362,8 +362,8 @@ def test_token_for_an_organization(run: Run, emulator: Emulator, jane: SeededUse
     result = run("token", "--org", org.id)
     assert result.status == 0, result.stderr
     claims = claims_of(result.stdout.strip())
-    assert claims["org_id"] == org.id
-    assert claims["org_role"] == "org:admin"
+    assert claims["o"]["id"] == org.id
+    assert claims["o"]["rol"] == "admin"
 
 
 def test_token_without_a_session(run: Run) -> None:

@@ -172,10 +172,10 @@ def _signed_in_session(emulator: Emulator, native: NativeDevice, user: SeededUse
 
 
 def test_token_request_accepts_tab_state(emulator: Emulator, native: NativeDevice, user: SeededUser) -> None:
-    session_id, _org_id = _signed_in_session(emulator, native, user)
+    session_id, org_id = _signed_in_session(emulator, native, user)
     r = native.post(f"/v1/client/sessions/{session_id}/tokens", {"tab_state": "visible"})
     assert r.status_code == 200, r.text
-    assert claims_of(r.json()["jwt"])["sid"] == session_id
+    assert claims_of(r.json()["jwt"])["o"]["id"] == org_id
 
 
 def test_empty_organization_id_on_a_token_request_means_the_personal_workspace(

@@ -550,19 +550,19 @@ def test_organization_parameter_and_touch(emulator: Emulator, native: NativeDevi
     org = emulator.add_organization("Acme Inc", members={user.id: "org:admin"})
     sid = _signed_in(native, user)
     personal = verify_jwt(native.post(f"/v1/client/sessions/{sid}/tokens").json()["jwt"], emulator.jwks())
-    assert "org_id" not in personal
+    assert "o" not in personal
     r = native.post(
         f"/v1/client/sessions/{sid}/touch", {"active_organization_id": org.slug, "intent": "select_org"}
     )
     assert r.json()["response"]["last_active_organization_id"] == org.id
     active = verify_jwt(native.post(f"/v1/client/sessions/{sid}/tokens").json()["jwt"], emulator.jwks())
-    assert active["org_id"] == org.id and active["org_role"] == "org:admin"
+    assert active["o"]["id"] == org.id and active["o"]["rol"] == "admin"
     # organization_id="" asks for the personal account without switching the session.
     explicit = verify_jwt(
         native.post(f"/v1/client/sessions/{sid}/tokens", {"organization_id": ""}).json()["jwt"],
         emulator.jwks(),
     )
-    assert "org_id" not in explicit
+    assert "o" not in explicit
     assert (
         native.get(f"/v1/client/sessions/{sid}").json()["response"]["last_active_organization_id"] == org.id
     )

@@ -53,6 +53,7 @@ log = logging.getLogger("clerk_fapi.testing")
 
 _NATIVE_TRUE = ("1", "true")
 _OVERRIDABLE = ("GET", "POST", "PUT", "PATCH", "DELETE")
+_CUSTOM_PERMISSION = re.compile(r"^org:[a-z0-9_]+:[a-z0-9_]+$")
 _INSTANCE_TYPES = ("development", "production")
 _COOKIE_MAX_AGE_S = 365 * 24 * 3600
 
@@ -361,7 +362,22 @@ class Emulator:
             self.add_membership(org.id, user_id, role)
         return SeededOrganization(org.id, org.name, org.slug)
 
-    def add_membership(self, organization_id: str, user_id: str, role: str = "org:member") -> str:
+    def add_membership(
+        self,
+        organization_id: str,
+        user_id: str,
+        role: str = "org:member",
+        *,
+        permissions: Sequence[str] = (),
+    ) -> str:
+        """Make a user a member of an organization with `role`. The role's system permissions
+        (`org:sys_*`) come with it; `permissions` adds custom ones, each `org:<feature>:<action>`."""
+        for permission in permissions:
+            if not _CUSTOM_PERMISSION.match(permission) or permission.startswith("org:sys_"):
+                raise ValueError(
+                    f"not a custom permission: {permission!r} (expected org:<feature>:<action>, "
+                    "lowercase, and not a system permission org:sys_*)"
+                )
         with self._lock:
             svc = self._service
             if organization_id not in svc.organizations:
@@ -369,12 +385,13 @@ class Emulator:
             if user_id not in svc.users:
                 raise KeyError(user_id)
             now = self.clock.now_ms
-            permissions = (
+            granted = (
                 ["org:sys_memberships:manage", "org:sys_memberships:read", "org:sys_profile:manage"]
                 if role == "org:admin"
                 else ["org:sys_memberships:read"]
             )
-            membership = Membership(new_id("orgmem"), organization_id, user_id, role, permissions, now, now)
+            granted += [p for p in permissions if p not in granted]
+            membership = Membership(new_id("orgmem"), organization_id, user_id, role, granted, now, now)
             svc.memberships.append(membership)
             return membership.id
 

@@ -595,17 +595,9 @@ class Service:
             None,
         )
         if template is None:
-            claims["sid"] = session.id
-            claims["fva"] = self.factor_age(session)
+            claims.update({"sid": session.id, "sts": session.status, "v": 2, "fva": self.factor_age(session)})
             if org is not None and membership is not None:
-                claims.update(
-                    {
-                        "org_id": org.id,
-                        "org_slug": org.slug,
-                        "org_role": membership.role,
-                        "org_permissions": list(membership.permissions),
-                    }
-                )
+                claims.update(_organization_claims(org, membership))
         else:
             context = self._shortcode_context(user, session, org, membership)
             for key, value in template.claims.items():
@@ -1489,6 +1481,33 @@ class Service:
                 )
                 done = True
         return done
+
+
+def _organization_claims(org: Organization, membership: Membership) -> dict[str, Any]:
+    """The v2 claims of an active organization: `o` and, when the role has custom permissions, `fea`.
+
+    Custom permissions `org:<feature>:<action>` are encoded as the org features (`fea`, in first-seen order),
+    the distinct actions (`o.per`) and one bitmask over `per` per feature (`o.fpm`, bit 0 = the first
+    action). System permissions (`org:sys_*`) never go into a token.
+    """
+    features: list[str] = []
+    actions: list[str] = []
+    masks: dict[str, int] = {}
+    for permission in membership.permissions:
+        _, feature, action = permission.split(":", 2)
+        if feature.startswith("sys_"):
+            continue
+        if feature not in features:
+            features.append(feature)
+        if action not in actions:
+            actions.append(action)
+        masks[feature] = masks.get(feature, 0) | 1 << actions.index(action)
+    o: dict[str, Any] = {"id": org.id, "slg": org.slug, "rol": membership.role.removeprefix("org:")}
+    if not features:
+        return {"o": o}
+    o["per"] = ",".join(actions)
+    o["fpm"] = ",".join(str(masks[f]) for f in features)
+    return {"o": o, "fea": ",".join(f"o:{f}" for f in features)}
 
 
 def _render_claim(value: Any, context: Mapping[str, Any]) -> Any:
