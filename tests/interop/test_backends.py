@@ -99,7 +99,8 @@ def verdicts(interop_run: InteropRun) -> Verdicts:
             jobs.append({"name": f"{i.name}@other", "token": i.token, "authorized_parties": [OTHER_ORIGIN]})
     job_path = interop_run.workdir / "verify-job.json"
     results_path = interop_run.workdir / "verify-results.json"
-    job = {"jwt_key": pem, "publishable_key": PUBLISHABLE_KEY, "tokens": jobs, "results_path": str(results_path)}
+    job = {"jwt_key": pem, "publishable_key": PUBLISHABLE_KEY, "tokens": jobs}
+    job["results_path"] = str(results_path)
     job_path.write_text(json.dumps(job))
     interop_run.node.run("verify.cjs", job_path)
     return Verdicts(interop_run, pem, issued, json.loads(results_path.read_text()))
@@ -175,7 +176,6 @@ def test_authorized_parties(verdicts: Verdicts) -> None:
         python_ours = _python_state(issued.token, verdicts.pem, [BROWSER_ORIGIN])
         assert python_ours.is_signed_in is browser, issued.name
         assert not _python_state(issued.token, verdicts.pem, [OTHER_ORIGIN]).is_signed_in, issued.name
-
 
 
 def test_tokens_have_the_v2_shape(verdicts: Verdicts) -> None:

@@ -40,15 +40,29 @@ function setGlobal(name, value) {
   Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
 }
 
-// CLERK_INTEROP_TRACE=1 logs each request clerk-js makes and the status it got, to stderr (for debugging).
-if (process.env.CLERK_INTEROP_TRACE) {
-  const realFetch = globalThis.fetch;
-  globalThis.fetch = async (url, init = {}) => {
-    const response = await realFetch(url, init);
-    process.stderr.write(`${init.method ?? 'GET'} ${String(url)} -> ${response.status}\n`);
-    return response;
-  };
-}
+// Every answer clerk-js got that was not a success, as "METHOD /path -> status code" (the method as
+// overridden by `_method`), so the tests can tell a flow that worked from one that worked only because
+// clerk-js fell back quietly after an error. CLERK_INTEROP_TRACE=1 also logs every request to stderr.
+const failedAnswers = [];
+const realFetch = globalThis.fetch;
+globalThis.fetch = async (input, init = {}) => {
+  const response = await realFetch(input, init);
+  const url = new URL(String(input));
+  const method = url.searchParams.get('_method') ?? init.method ?? 'GET';
+  if (process.env.CLERK_INTEROP_TRACE) {
+    process.stderr.write(`${method} ${url.pathname}${url.search} -> ${response.status}\n`);
+  }
+  if (!response.ok) {
+    let code = '';
+    try {
+      code = (await response.clone().json())?.errors?.[0]?.code ?? '';
+    } catch {
+      // Not a JSON error body.
+    }
+    failedAnswers.push(`${method} ${url.pathname} -> ${response.status} ${code}`.trim());
+  }
+  return response;
+};
 
 function nativeModule() {
   // React Native: `window` is the global object; `navigator.product` is 'ReactNative'; no DOM, no location.
@@ -159,4 +173,4 @@ async function openDevice(cfg) {
   return clerk;
 }
 
-module.exports = { openDevice, BROWSER_ORIGIN };
+module.exports = { openDevice, failedAnswers, BROWSER_ORIGIN };

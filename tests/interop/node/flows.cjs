@@ -5,13 +5,13 @@
 //
 // The scenario (written by tests/interop/conftest.py) names the mode, the publishable key, the emulator's URL
 // (given to clerk-js as its documented `proxyUrl`), the seeded users, organization, template and ticket, and
-// the file to write the results to: {flow: {ok, data} | {ok: false, error}}. Each flow opens its own device,
+// the file to write the results to: {flow: {ok, data, failed_answers} | {ok: false, error}}. Each flow opens its own device,
 // so a failure in one does not spoil the others.
 
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 
-const { openDevice } = require('./clerk_device.cjs');
+const { openDevice, failedAnswers } = require('./clerk_device.cjs');
 
 const scenario = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const TEST_CODE = '424242';
@@ -183,7 +183,17 @@ const flows = {
       const firstToken = await clerk.session.getToken({ skipCache: true });
       await clerk.setActive({ session: second.id });
       const secondToken = await clerk.session.getToken({ skipCache: true });
-      return { session_ids: ids, first_token: firstToken, second_token: secondToken };
+      // Signing out of one session leaves the other signed in and active.
+      await clerk.signOut({ sessionId: first.id });
+      const left = clerk.client.signedInSessions.map(s => s.id);
+      check(left.length === 1 && left[0] === second.id, `signed-in sessions after signing one out: ${left}`);
+      check(clerk.session?.id === second.id, 'the remaining session is not the active one');
+      return {
+        session_ids: ids,
+        first_token: firstToken,
+        second_token: secondToken,
+        signed_out_session_id: first.id,
+      };
     });
   },
 
@@ -193,6 +203,10 @@ const flows = {
       await signInWithPassword(clerk, scenario.users.org_member);
       const memberships = clerk.user.organizationMemberships.map(m => m.organization.id);
       check(memberships.includes(organization.id), 'the membership is not on the user');
+      // By slug first, then by id (setActive takes either).
+      await clerk.setActive({ session: clerk.session.id, organization: organization.slug });
+      check(clerk.organization?.id === organization.id, 'setActive by slug did not activate the organization');
+      await clerk.setActive({ session: clerk.session.id, organization: null });
       await clerk.setActive({ session: clerk.session.id, organization: organization.id });
       check(clerk.organization?.id === organization.id, 'setActive did not make the organization active');
       const orgActiveToken = await clerk.session.getToken({ skipCache: true });
@@ -234,8 +248,10 @@ async function main() {
   const results = {};
   const only = scenario.flows ?? Object.keys(flows);
   for (const name of only) {
+    failedAnswers.length = 0;
     try {
       results[name] = { ok: true, data: await flows[name]() };
+      results[name].failed_answers = [...failedAnswers];
     } catch (error) {
       const codes = (error?.errors ?? []).map(e => `${e.code}: ${e.longMessage ?? e.message}`);
       results[name] = {
