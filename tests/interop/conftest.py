@@ -6,8 +6,8 @@ once per lockfile: the folder keeps a stamp of the lockfile it was installed fro
 127.0.0.1, seeded through its own control API, and `node/flows.cjs` drives it with clerk-js in each mode, once
 per mode for the whole test run; the tests then read what each flow produced and what the emulator holds.
 
-Without Node 20+ or npm, or when the install fails (no registry), every interop test skips with one reason;
-under ``CI=true`` that is a failure instead.
+Without Node 20+ or npm, or when the install fails (no registry), the test modules are skipped when they are
+collected, with one reason (one line in the summary); under ``CI=true`` that is a failure instead.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 from clerk_fapi.testing import Emulator, EmulatorServer, SeededOrganization, SeededUser
@@ -48,11 +48,11 @@ def jwt_claims(token: str) -> dict[str, Any]:
     return decoded
 
 
-def unavailable(reason: str) -> None:
-    """Skip, or under CI=true fail: CI must prove interop, not quietly skip it."""
+def unavailable(reason: str) -> NoReturn:
+    """Skip the calling test module, or under CI=true fail: CI must prove interop, not quietly skip it."""
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{reason}; CI=true requires the interop tests to run", pytrace=False)
-    pytest.skip(reason)
+    pytest.skip(reason, allow_module_level=True)
 
 
 def _node_major(node: str) -> int | None:
@@ -84,11 +84,11 @@ class NodeEnv:
             pytest.fail(f"{script} exited {done.returncode}:\n{done.stderr[-4000:]}", pytrace=False)
 
 
-def _install(node: str) -> Path:
+def _install() -> Path | str:
     """`npm ci` the committed lockfile into INSTALL_DIR unless that exact lockfile is already installed."""
     npm = shutil.which("npm")
     if npm is None:
-        unavailable("interop tests need npm (Node.js 20+) on PATH")
+        return "interop tests need npm (Node.js 20+) on PATH"
     lock = (NODE_DIR / "package-lock.json").read_bytes()
     stamp = hashlib.sha256(lock + (NODE_DIR / "package.json").read_bytes()).hexdigest()
     stamp_file = INSTALL_DIR / ".installed"
@@ -99,30 +99,50 @@ def _install(node: str) -> Path:
         shutil.copyfile(NODE_DIR / name, INSTALL_DIR / name)
     try:
         done = subprocess.run(
-            [npm or "npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
+            [npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
             cwd=INSTALL_DIR,
             capture_output=True,
             text=True,
             timeout=NPM_TIMEOUT_S,
         )
     except (OSError, subprocess.SubprocessError) as error:
-        unavailable(f"interop tests could not install their npm packages: {error}")
+        return f"interop tests could not install their npm packages: {error}"
     if done.returncode != 0:
-        reason = done.stderr.strip()[-500:]
-        unavailable(f"interop tests could not install their npm packages (npm ci): {reason}")
+        errors = [line for line in done.stderr.splitlines() if line.startswith("npm error")]
+        reason = "; ".join(errors[:3]) or done.stderr.strip()[-300:]
+        return f"interop tests could not install their npm packages (npm ci): {reason}"
     stamp_file.write_text(stamp)
     return INSTALL_DIR
 
 
-@pytest.fixture(scope="session")
-def node_env() -> NodeEnv:
-    """Node 20+ with the pinned packages installed; skips (fails under CI=true) when that cannot be had."""
+def _prepare() -> NodeEnv | str:
+    """Node 20+ with the pinned packages installed, or why that cannot be had."""
     node = shutil.which("node")
     major = _node_major(node) if node else None
     if node is None or major is None or major < MIN_NODE_MAJOR:
-        unavailable(f"interop tests need Node.js {MIN_NODE_MAJOR}+ on PATH (found {major or 'none'})")
-    assert node is not None
-    return NodeEnv(node, _install(node))
+        return f"interop tests need Node.js {MIN_NODE_MAJOR}+ on PATH (found {major or 'none'})"
+    installed = _install()
+    return installed if isinstance(installed, str) else NodeEnv(node, installed)
+
+
+_prepared: list[NodeEnv | str] = []
+
+
+def require_node() -> NodeEnv:
+    """Called by each interop test module when it is imported: the prepared Node, else the module is skipped
+    (under CI=true, fails). The skip is raised here for every module, so the summary shows one line."""
+    if not _prepared:
+        _prepared.append(_prepare())
+    prepared = _prepared[0]
+    if isinstance(prepared, str):
+        unavailable(prepared)
+    return prepared
+
+
+@pytest.fixture(scope="session")
+def node_env() -> NodeEnv:
+    """Node 20+ with the pinned packages of node/package-lock.json installed into INSTALL_DIR."""
+    return require_node()
 
 
 @dataclass(frozen=True)

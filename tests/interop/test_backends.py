@@ -17,7 +17,9 @@ from clerk_backend_api.security.types import AuthenticateRequestOptions, VerifyT
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicNumbers
 
-from .conftest import PUBLISHABLE_KEY, InteropRun, jwt_claims
+from .conftest import PUBLISHABLE_KEY, InteropRun, jwt_claims, require_node
+
+require_node()
 
 BROWSER_ORIGIN = "http://localhost:3000"
 OTHER_ORIGIN = "https://elsewhere.example"

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .conftest import InteropRun
+from .conftest import InteropRun, require_node
 from .conftest import jwt_claims as claims
+
+require_node()
 
 
 def assert_signed_in(run: InteropRun, data: dict[str, Any], user_key: str) -> None:
