@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,10 +79,14 @@ class NodeEnv:
             "HOME": os.environ.get("HOME", str(self.prefix)),
             "CLERK_INTEROP_PREFIX": str(self.prefix),
             "NODE_ENV": "test",
+            # CLERK_INTEROP_TRACE=1: node logs every request clerk-js makes (see it with `pytest -s`).
+            "CLERK_INTEROP_TRACE": os.environ.get("CLERK_INTEROP_TRACE", ""),
         }
         done = subprocess.run(args, capture_output=True, text=True, timeout=FLOWS_TIMEOUT_S, env=env)
         if done.returncode != 0:
             pytest.fail(f"{script} exited {done.returncode}:\n{done.stderr[-4000:]}", pytrace=False)
+        if env["CLERK_INTEROP_TRACE"]:
+            sys.stderr.write(done.stderr)
 
 
 def _install() -> Path | str:
