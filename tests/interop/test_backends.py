@@ -63,6 +63,10 @@ def _issued(run: InteropRun) -> list[Issued]:
     ):
         data = run.flow(flow)
         out.append(Issued(flow, data["token"], user_id or data["user_id"], data["session_id"], None))
+    reloaded = run.flow("sign_in_password")
+    out.append(
+        Issued("reloaded", reloaded["reloaded_token"], users["password"].id, reloaded["session_id"], None)
+    )
     multi = run.flow("multi_session")
     for key, user in (("first_token", users["password"]), ("second_token", users["second"])):
         out.append(Issued(f"multi_session.{key}", multi[key], user.id, jwt_claims(multi[key])["sid"], None))

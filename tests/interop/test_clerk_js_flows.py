@@ -56,7 +56,11 @@ def test_sign_up_with_test_code(interop_run: InteropRun) -> None:
 
 
 def test_sign_in_with_password(interop_run: InteropRun) -> None:
-    assert_signed_in(interop_run, interop_run.flow("sign_in_password"), "password")
+    data = interop_run.flow("sign_in_password")
+    assert_signed_in(interop_run, data, "password")
+    # The device reloaded (app restart, page reload) is still signed in to the same session.
+    reloaded = claims(data["reloaded_token"])
+    assert (reloaded["sub"], reloaded["sid"]) == (data["user_id"], data["session_id"])
 
 
 def test_sign_in_with_email_code(interop_run: InteropRun) -> None:

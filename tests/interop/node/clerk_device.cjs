@@ -42,7 +42,8 @@ function setGlobal(name, value) {
 
 // Every answer clerk-js got that was not a success, as "METHOD /path -> status code" (the method as
 // overridden by `_method`), so the tests can tell a flow that worked from one that worked only because
-// clerk-js fell back quietly after an error. CLERK_INTEROP_TRACE=1 also logs every request to stderr.
+// clerk-js fell back quietly after an error. CLERK_INTEROP_TRACE=1 also logs every request to stderr (the
+// dev-browser token masked).
 const failedAnswers = [];
 const realFetch = globalThis.fetch;
 globalThis.fetch = async (input, init = {}) => {
@@ -50,7 +51,11 @@ globalThis.fetch = async (input, init = {}) => {
   const url = new URL(String(input));
   const method = url.searchParams.get('_method') ?? init.method ?? 'GET';
   if (process.env.CLERK_INTEROP_TRACE) {
-    process.stderr.write(`${method} ${url.pathname}${url.search} -> ${response.status}\n`);
+    const shown = new URL(url);
+    if (shown.searchParams.has('__clerk_db_jwt')) {
+      shown.searchParams.set('__clerk_db_jwt', '[dev-browser]');
+    }
+    process.stderr.write(`${method} ${shown.pathname}${shown.search} -> ${response.status}\n`);
   }
   if (!response.ok) {
     let code = '';
@@ -105,10 +110,11 @@ function browserFetch(origin) {
 
 // A fresh jsdom window on BROWSER_ORIGIN with the browser build evaluated inside it, as a <script> would: each
 // browser device has its own window, cookies, storage and copy of clerk-js, like a separate browser.
-function browserClerk() {
+function browserClerk(cookieJar) {
   const { JSDOM } = requireInstalled('jsdom');
   const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', {
     url: `${BROWSER_ORIGIN}/`,
+    cookieJar,
     pretendToBeVisual: true,
     runScripts: 'outside-only',
   });
@@ -154,12 +160,22 @@ function wireAsExpo(clerk, tokenCache) {
   });
 }
 
-// A new device with its own storage (token cache or browser window), loaded.
-async function openDevice(cfg) {
-  const Clerk = cfg.mode === 'native' ? nativeClerk() : browserClerk();
+// What a device keeps between two runs of the app: the token cache (native) or the cookie jar (browser).
+function newStorage(mode) {
+  if (mode === 'native') {
+    return new Map();
+  }
+  const { CookieJar } = requireInstalled('jsdom');
+  return new CookieJar();
+}
+
+// A device, loaded: a new one, or, given the `storage` of an earlier one, that device again after a restart
+// of the app (native) or a reload of the page (browser).
+async function openDevice(cfg, storage = newStorage(cfg.mode)) {
+  const Clerk = cfg.mode === 'native' ? nativeClerk() : browserClerk(storage);
   const clerk = new Clerk(cfg.publishable_key, { proxyUrl: cfg.proxy_url });
   if (cfg.mode === 'native') {
-    wireAsExpo(clerk, new Map());
+    wireAsExpo(clerk, storage);
     await clerk.load({
       standardBrowser: false,
       telemetry: false,
@@ -170,7 +186,7 @@ async function openDevice(cfg) {
   }
   // A browser window stays open: clerk-js keeps timers (token refresh, cookie upkeep) in it, and the process
   // exits once every flow has run.
-  return clerk;
+  return { clerk, storage };
 }
 
 module.exports = { openDevice, failedAnswers, BROWSER_ORIGIN };

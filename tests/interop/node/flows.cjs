@@ -42,7 +42,8 @@ function totp(secretBase32) {
 }
 
 async function withDevice(body) {
-  return body(await openDevice(scenario));
+  const { clerk, storage } = await openDevice(scenario);
+  return body(clerk, storage);
 }
 
 // Signs in with a password and makes the new session active; answers the session.
@@ -95,10 +96,17 @@ const flows = {
   },
 
   async sign_in_password() {
-    return withDevice(async clerk => {
+    let kept = null;
+    const summary = await withDevice(async (clerk, storage) => {
+      kept = storage;
       await signInWithPassword(clerk, scenario.users.password);
       return activeSessionSummary(clerk);
     });
+    // The same device after an app restart or a page reload: loading restores the signed-in session.
+    const { clerk: again } = await openDevice(scenario, kept);
+    check(again.session?.id === summary.session_id, 'after a reload the session is not active again');
+    check(again.user?.id === summary.user_id, 'after a reload the user is not signed in');
+    return { ...summary, reloaded_token: await again.session.getToken({ skipCache: true }) };
   },
 
   async sign_in_email_code() {
