@@ -100,6 +100,7 @@ def _install() -> Path | str:
     if stamp_file.is_file() and stamp_file.read_text() == stamp and (INSTALL_DIR / "node_modules").is_dir():
         return INSTALL_DIR
     INSTALL_DIR.mkdir(parents=True, exist_ok=True)
+    stamp_file.unlink(missing_ok=True)  # an interrupted install must not pass for a finished one
     for name in ("package.json", "package-lock.json"):
         shutil.copyfile(NODE_DIR / name, INSTALL_DIR / name)
     try:
