@@ -126,6 +126,7 @@ def _route(method: str, path: str, handler: str, scope: str = "client") -> _Rout
 ROUTES: tuple[_Route, ...] = (
     _route("GET", "/.well-known/jwks.json", "jwks", "public"),
     _route("GET", "/v1/jwks", "jwks", "public"),
+    _route("GET", "/v1/health", "health", "public"),
     _route("POST", "/v1/dev_browser", "create_dev_browser", "public"),
     _route("GET", "/v1/environment", "environment", "environment"),
     _route("PATCH", "/v1/environment", "environment", "environment"),
@@ -591,6 +592,9 @@ class Emulator:
         cors = self._cors_headers(headers)
         if method == "OPTIONS":
             return Reply(204, cors, b"")
+        if method == "HEAD":  # a GET without its body
+            got = self._answer("GET", path, query, headers, body, scheme, host)
+            return Reply(got.status, got.headers, b"")
         issuer = f"{scheme}://{headers.get('host') or host or '127.0.0.1'}"
         with self._lock:
             device: _Device | None = None

@@ -32,6 +32,8 @@ class Verification:
     # Server-side only: the code that verifies it, and which identification it targets.
     code: str | None = None
     target_id: str | None = None
+    # For a verified email link: the client on which the link was opened.
+    verified_at_client: str | None = None
 
     @property
     def object_name(self) -> str:
@@ -49,13 +51,13 @@ class Verification:
         }.get(self.strategy, "verification_" + self.strategy)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "object": self.object_name,
-            "status": self.status,
-            "strategy": self.strategy,
-            "attempts": self.attempts,
-            "expire_at": self.expire_at,
-        }
+        out: dict[str, Any] = {"object": self.object_name, "status": self.status, "strategy": self.strategy}
+        if self.strategy in ("phone_code", "reset_password_phone_code"):
+            out["channel"] = "sms"  # how the code travelled; SMS is the only channel the emulator has
+        out.update({"attempts": self.attempts, "expire_at": self.expire_at})
+        if self.verified_at_client is not None:
+            out["verified_at_client"] = self.verified_at_client
+        return out
 
 
 @dataclass
@@ -205,6 +207,7 @@ class User:
             "external_id": None,
             "last_sign_in_at": self.last_sign_in_at,
             "banned": self.banned,
+            "deprovisioned": False,
             "locked": self.locked,
             "lockout_expires_in_seconds": None,
             "verification_attempts_remaining": self.verification_attempts_remaining,

@@ -307,7 +307,11 @@ class Service:
         now = self.now()
         return [max(0, (now - first) // 60000), -1 if second is None else max(0, (now - second) // 60000)]
 
-    def factors_for(self, user: User, *, second: bool = False) -> list[dict[str, Any]]:
+    def factors_for(
+        self, user: User, *, second: bool = False, identifier: str | None = None
+    ) -> list[dict[str, Any]]:
+        """The factors a sign-in of `user` offers. The reset-password factor follows the identifier: a
+        sign-in started with a phone number resets by SMS code, any other by email code."""
         out: list[dict[str, Any]] = []
         if second:
             if user.totp_enabled:
@@ -335,7 +339,12 @@ class Service:
                     "primary": phone.id == user.primary_phone_number_id,
                 }
             )
-        for strategy in ("email_code", "email_link", "reset_password_email_code"):
+        phone_used = forms.normalize_phone(identifier) if identifier else None
+        reset_phones = [p for p in user.phone_numbers if phone_used and p.phone_number == phone_used]
+        email_strategies = ("email_code", "email_link") + (
+            () if reset_phones else ("reset_password_email_code",)
+        )
+        for strategy in email_strategies:
             for email in user.email_addresses:
                 out.append(
                     {
@@ -345,6 +354,15 @@ class Service:
                         "primary": email.id == user.primary_email_address_id,
                     }
                 )
+        for phone in reset_phones:
+            out.append(
+                {
+                    "strategy": "reset_password_phone_code",
+                    "safe_identifier": phone.phone_number,
+                    "phone_number_id": phone.id,
+                    "primary": phone.id == user.primary_phone_number_id,
+                }
+            )
         return out
 
     def client_trust_factors(self, user: User) -> list[dict[str, Any]]:
@@ -365,7 +383,7 @@ class Service:
         first: list[dict[str, Any]] | None = None
         second: list[dict[str, Any]] | None = None
         if user is not None and sign_in.status not in ("complete", "needs_identifier"):
-            first = self.factors_for(user)
+            first = self.factors_for(user, identifier=sign_in.identifier)
             if sign_in.status == "needs_second_factor":
                 second = self.factors_for(user, second=True)
             elif sign_in.status == "needs_client_trust":
@@ -679,6 +697,9 @@ class Service:
                 home_url=call.issuer,
             ),
         )
+
+    def health(self, call: Call) -> Answer:
+        return Answer(200, {"status": "healthy"})
 
     def jwks(self, call: Call) -> Answer:
         return Answer(200, {"keys": [self.key.jwk()]})
@@ -1070,7 +1091,8 @@ class Service:
         user = self._sign_in_user(sign_in)
         if sign_in.status != "needs_first_factor":
             raise _wrong_step(sign_in)
-        if strategy not in {f["strategy"] for f in self.factors_for(user)} or strategy == "password":
+        offered = {f["strategy"] for f in self.factors_for(user, identifier=sign_in.identifier)}
+        if strategy not in offered or strategy == "password":
             raise _strategy_invalid(strategy)
         self._prepare_first(
             sign_in,
@@ -1462,9 +1484,13 @@ class Service:
             email = next((e for e in user.email_addresses if e.id == v.target_id), None)
             if email is not None and email.email_address.lower() == email_address.lower():
                 v.status = "verified"
+                v.verified_at_client = sign_in.client_id  # opened on the device that asked for it
                 client = self.clients[sign_in.client_id]
                 fake = Call("POST", "", {}, {}, {}, {}, issuer=self.last_issuer, client=client)
                 self._after_first_factor(fake, sign_in, user)
+                # The device that started the sign-in still shows it, now complete, as it polls: the real
+                # service keeps a sign-in verified by a link on its client (recorded Flutter traffic).
+                client.sign_in_id = sign_in.id
                 done = True
         for sign_up in self.sign_ups.values():
             v = sign_up.email_verification
