@@ -254,6 +254,7 @@ def interop_run(
             "template": {"name": TEMPLATE},
             "ticket": {"ticket": seeds.ticket, "user_id": seeds.ticket_user.id},
             "sign_up": seeds.sign_up,
+            "unknown_identifier": f"nobody-{mode}+clerk_test@example.com",
             "results_path": str(workdir / "results.json"),
         }
         scenario_path = workdir / "scenario.json"

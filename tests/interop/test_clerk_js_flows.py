@@ -22,7 +22,10 @@ def assert_signed_in(run: InteropRun, data: dict[str, Any], user_key: str) -> No
 
 
 # The only error answers a flow may get: the ones it provokes on purpose.
-PROVOKED_ERRORS = {"reset_password": ["POST /v1/client/sign_ins -> 422 form_password_incorrect"]}
+PROVOKED_ERRORS = {
+    "sign_in_password": ["POST /v1/client/sign_ins -> 422 form_identifier_not_found"],
+    "reset_password": ["POST /v1/client/sign_ins -> 422 form_password_incorrect"],
+}
 
 
 def test_no_flow_got_an_error_answer_it_did_not_ask_for(interop_run: InteropRun) -> None:

@@ -99,6 +99,14 @@ const flows = {
     let kept = null;
     const summary = await withDevice(async (clerk, storage) => {
       kept = storage;
+      // clerk-js reads the emulator's error envelope as it reads the real one: code and the field it names.
+      let refused = null;
+      try {
+        await clerk.client.signIn.create({ identifier: scenario.unknown_identifier });
+      } catch (error) {
+        refused = `${error.errors?.[0]?.code} ${error.errors?.[0]?.meta?.paramName}`;
+      }
+      check(refused === 'form_identifier_not_found identifier', `an unknown identifier gave ${refused}`);
       await signInWithPassword(clerk, scenario.users.password);
       return activeSessionSummary(clerk);
     });
