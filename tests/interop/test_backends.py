@@ -13,7 +13,11 @@ from typing import Any
 import httpx
 import pytest
 from clerk_backend_api.security import authenticate_request, verify_token
-from clerk_backend_api.security.types import AuthenticateRequestOptions, VerifyTokenOptions
+from clerk_backend_api.security.types import (
+    AuthenticateRequestOptions,
+    TokenVerificationError,
+    VerifyTokenOptions,
+)
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicNumbers
 
@@ -99,6 +103,7 @@ def verdicts(interop_run: InteropRun) -> Verdicts:
     pem = _pem(interop_run.emulator.jwks())
     issued = _issued(interop_run)
     jobs = [{"name": i.name, "token": i.token} for i in issued]
+    jobs.append({"name": "forged", "token": _forged(interop_run.flow("sign_in_password")["token"])})
     for i in issued:
         if i.session_id is not None:
             jobs.append({"name": f"{i.name}@ours", "token": i.token, "authorized_parties": [BROWSER_ORIGIN]})
@@ -159,15 +164,24 @@ def test_organization_claims_read_by_the_backends(verdicts: Verdicts) -> None:
     assert verdicts.node["org.plain"]["auth"]["org_id"] is None
 
 
-def test_tampered_token_is_refused_by_both_backends(verdicts: Verdicts) -> None:
-    # The backends do check the emulator's signatures: a token signed by it but with another subject fails.
-    token = verdicts.run.flow("sign_in_password")["token"]
+def _forged(token: str) -> str:
+    """The token with another subject and its original signature."""
     head, _, signature = token.split(".")
     claims = jwt_claims(token)
     claims["sub"] = "user_someone_else"
     forged_payload = base64.urlsafe_b64encode(json.dumps(claims).encode()).decode().rstrip("=")
-    forged = f"{head}.{forged_payload}.{signature}"
+    return f"{head}.{forged_payload}.{signature}"
+
+
+def test_tampered_token_is_refused_by_both_backends(verdicts: Verdicts) -> None:
+    # The backends do check the emulator's signatures: its token with another subject fails.
+    forged = _forged(verdicts.run.flow("sign_in_password")["token"])
+    node = verdicts.node["forged"]
+    assert "claims" not in node and node["verify_error"], node
+    assert node["request_state"]["is_signed_in"] is False
     assert not _python_state(forged, verdicts.pem).is_signed_in
+    with pytest.raises(TokenVerificationError):
+        verify_token(forged, VerifyTokenOptions(jwt_key=verdicts.pem))
 
 
 def test_authorized_parties(verdicts: Verdicts) -> None:
