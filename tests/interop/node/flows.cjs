@@ -5,8 +5,8 @@
 //
 // The scenario (written by tests/interop/conftest.py) names the mode, the publishable key, the emulator's URL
 // (given to clerk-js as its documented `proxyUrl`), the seeded users, organization, template and ticket, and
-// the file to write the results to: {flow: {ok, data, failed_answers} | {ok: false, error}}. Each flow opens its own device,
-// so a failure in one does not spoil the others.
+// the file to write the results to: {flow: {ok, data, failed_answers} | {ok: false, error}}. Each flow opens
+// its own device, so a failure in one does not spoil the others.
 
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -65,8 +65,8 @@ const flows = {
   async load() {
     return withDevice(async clerk => {
       check(clerk.loaded === true, 'clerk.loaded is not true');
-      // Before its first sign-in or sign-up a device may have no client yet (GET /v1/client answers null);
-      // clerk-js still gives it a client resource to start from.
+      // Before its first sign-in or sign-up a device may have no client on the server yet; clerk-js still
+      // gives it a client resource to start from.
       check(clerk.client && clerk.client.signIn && clerk.client.signUp, 'no client resource after load');
       check(clerk.session === null || clerk.session === undefined, 'a fresh device has an active session');
       const env = clerk.__internal_environment;
