@@ -87,9 +87,20 @@ function nativeClerk() {
 }
 
 // The window's fetch: Node's, plus what a browser adds to a cross-origin request from a page on `origin` (the
-// Origin header) and the CORS check it makes on the answer (Access-Control-Allow-Origin must name the origin
-// and, for credentialed requests, Access-Control-Allow-Credentials must be true, or fetch rejects). clerk-js
-// sends only CORS-simple requests (GET, or POST with a form body and no custom header), so no preflight.
+// Origin header), the CORS check it makes on the answer (Access-Control-Allow-Origin must name the origin
+// and, for credentialed requests, Access-Control-Allow-Credentials must be true, or fetch rejects), and the
+// headers it hides from the page. clerk-js sends only CORS-simple requests (GET, or POST with a form body and
+// no custom header), so there is no preflight.
+const SAFELISTED_RESPONSE_HEADERS = [
+  'cache-control',
+  'content-language',
+  'content-length',
+  'content-type',
+  'expires',
+  'last-modified',
+  'pragma',
+];
+
 function browserFetch(origin) {
   return async (input, init = {}) => {
     const headers = new Headers(init.headers);
@@ -104,7 +115,19 @@ function browserFetch(origin) {
     if (credentialed && !allowCredentials) {
       throw new TypeError(`CORS: ${String(input)} did not allow credentials`);
     }
-    return response;
+    // A cross-origin answer shows the page only the CORS-safelisted headers and those the server exposes.
+    const exposed = new Set(SAFELISTED_RESPONSE_HEADERS);
+    for (const name of (response.headers.get('access-control-expose-headers') ?? '').split(',')) {
+      exposed.add(name.trim().toLowerCase());
+    }
+    const visible = new Headers();
+    for (const [name, value] of response.headers) {
+      if (exposed.has(name)) {
+        visible.append(name, value);
+      }
+    }
+    const body = response.status === 204 || response.status === 304 ? null : response.body;
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: visible });
   };
 }
 
