@@ -14,7 +14,7 @@ implementation detail.
 """
 
 from ._client import DEFAULT_API_VERSION, AsyncClient, Client
-from ._engine import RetryPolicy
+from ._engine import MAX_ANSWER_BYTES, RetryPolicy
 from ._errors import (
     AuthenticationError,
     BadRequestError,
@@ -62,6 +62,7 @@ from ._version import __version__
 
 __all__ = [
     "DEFAULT_API_VERSION",
+    "MAX_ANSWER_BYTES",
     "AsyncClient",
     "AsyncSession",
     "AsyncSignIn",

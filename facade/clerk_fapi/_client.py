@@ -22,7 +22,7 @@ import httpx
 
 from . import _raw
 from ._auth import AuthState, Mode, frontend_api_from_publishable_key, is_development_key, normalize_base_url
-from ._engine import DEFAULT_TIMEOUT, Engine, Flow, RetryPolicy, Send, Sleep
+from ._engine import DEFAULT_TIMEOUT, Engine, Flow, RetryPolicy, Send, Sleep, aread_answer, read_answer
 from ._errors import ConfigurationError, SignInIncompleteError, UnprocessableEntityError
 from ._models import (
     EMPTY_STATE,
@@ -831,8 +831,8 @@ def _drive_sync(flow: Generator[Any, Any, T], http: httpx.Client, sleep: Callabl
             action = flow.send(reply)
             if isinstance(action, Send):
                 try:
-                    reply = http.send(action.request)
-                except httpx.TransportError as exc:
+                    reply = _exchange(http, action.request)
+                except httpx.RequestError as exc:
                     reply = exc
             elif isinstance(action, Sleep):
                 sleep(action.seconds)
@@ -855,8 +855,8 @@ async def _drive_async(
             action = flow.send(reply)
             if isinstance(action, Send):
                 try:
-                    reply = await http.send(action.request)
-                except httpx.TransportError as exc:
+                    reply = await _aexchange(http, action.request)
+                except httpx.RequestError as exc:
                     reply = exc
             elif isinstance(action, Sleep):
                 await sleep(action.seconds)
@@ -868,3 +868,20 @@ async def _drive_async(
         return result
     finally:
         flow.close()
+
+
+def _exchange(http: httpx.Client, request: httpx.Request) -> Any:
+    """Send one request and read its answer's body within the size cap."""
+    response = http.send(request, stream=True)
+    try:
+        return read_answer(response)
+    finally:
+        response.close()
+
+
+async def _aexchange(http: httpx.AsyncClient, request: httpx.Request) -> Any:
+    response = await http.send(request, stream=True)
+    try:
+        return await aread_answer(response)
+    finally:
+        await response.aclose()

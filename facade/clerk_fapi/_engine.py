@@ -72,13 +72,16 @@ _install_log_redaction()
 
 USER_AGENT: Final = f"clerk-fapi-python/{__version__}"
 DEFAULT_TIMEOUT: Final = httpx.Timeout(15.0, connect=5.0)
+# The largest answer body read (after decompression); a bigger one is a ResponseParseError.
+MAX_ANSWER_BYTES: Final = 10 * 1024 * 1024
 
 T = TypeVar("T")
 
 
 @attrs.frozen
 class Send:
-    """Send ``request``; resume with the ``httpx.Response`` or the ``httpx.TransportError``."""
+    """Send ``request``; resume with the read ``httpx.Response``, a :class:`BrokenAnswer` (see
+    :func:`read_answer`) or the ``httpx.RequestError`` it raised."""
 
     request: httpx.Request
 
@@ -88,6 +91,14 @@ class Sleep:
     """Wait ``seconds``; resume with None."""
 
     seconds: float
+
+
+@attrs.frozen
+class BrokenAnswer:
+    """An answer whose headers arrived but whose body could not be read (see :func:`read_answer`)."""
+
+    response: httpx.Response
+    reason: str
 
 
 Action = Send | Sleep
@@ -199,6 +210,19 @@ class Engine:
                 yield from self._create_dev_browser()
             started = time.monotonic()
             outcome = yield Send(self._build(kwargs, with_dev_browser=dev_browser))
+            if isinstance(outcome, BrokenAnswer):
+                self.auth.absorb(outcome.response)
+                raise ResponseParseError(
+                    endpoint.name,
+                    outcome.response.status_code,
+                    _content_type(outcome.response),
+                    outcome.reason,
+                )
+            if isinstance(outcome, httpx.RequestError) and not isinstance(outcome, httpx.TransportError):
+                # The exchange failed in httpx itself (a redirect loop, a body it could not decode...).
+                raise ClerkConnectionError(
+                    f"no usable answer ({type(outcome).__name__})", operation=endpoint.name
+                ) from outcome
             if isinstance(outcome, httpx.TransportError):
                 if attempt < self.retry.max_retries and self.retry.retry_on_exception(
                     endpoint.retry_class, outcome
@@ -307,9 +331,10 @@ def _parse(endpoint: _raw.Endpoint, response: httpx.Response, convert: Callable[
         return convert(parsed)
     except ClerkError:
         raise
-    except (ValueError, KeyError, TypeError, AttributeError, ShapeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, ShapeError) as exc:
         # JSONDecodeError is a ValueError; a missing required field is a KeyError; a wrong type
-        # anywhere surfaces as TypeError/AttributeError from the generated parser or as ShapeError.
+        # anywhere surfaces as TypeError/AttributeError from the generated parser or as ShapeError;
+        # JSON nested deeper than Python's recursion limit is a RecursionError.
         raise ResponseParseError(
             endpoint.name, response.status_code, _content_type(response), _describe(exc)
         ) from exc
@@ -321,6 +346,8 @@ def _describe(exc: BaseException) -> str:
     name = type(exc).__name__
     if name == "JSONDecodeError":
         return "the body is not JSON (or is truncated)"
+    if isinstance(exc, RecursionError):
+        return "the body is nested too deeply"
     return f"{name}: {exc}"
 
 
@@ -336,7 +363,8 @@ def api_error(endpoint: _raw.Endpoint, response: httpx.Response) -> ClerkAPIErro
         errors = [error_detail_from_raw(e) for e in raw_errors if not isinstance(e, dict)]
         if isinstance(parsed.clerk_trace_id, str):
             trace_id = parsed.clerk_trace_id
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, ShapeError):
+        errors = []
         note = f"the body is not a Clerk error body (content type {_content_type(response) or 'none'})"
     cls = api_error_for_status(response.status_code)
     return cls(
@@ -347,6 +375,79 @@ def api_error(endpoint: _raw.Endpoint, response: httpx.Response) -> ClerkAPIErro
         operation=endpoint.name,
         note=note,
     )
+
+
+def read_answer(response: httpx.Response) -> httpx.Response | BrokenAnswer:
+    """The answer with its body read (at most :data:`MAX_ANSWER_BYTES`, decoded), or why it could not be.
+
+    ``response`` was sent with ``stream=True``; the caller closes it. Transport errors while reading
+    propagate (they are handled like any other).
+    """
+    body = _CappedBody(response)
+    try:
+        if body.too_long:
+            return body.refused()
+        for chunk in response.iter_bytes():
+            if not body.add(chunk):
+                return body.refused()
+    except httpx.DecodingError:
+        return BrokenAnswer(response, _UNDECODABLE)
+    return body.read()
+
+
+async def aread_answer(response: httpx.Response) -> httpx.Response | BrokenAnswer:
+    """:func:`read_answer` for a response of an ``httpx.AsyncClient``."""
+    body = _CappedBody(response)
+    try:
+        if body.too_long:
+            return body.refused()
+        async for chunk in response.aiter_bytes():
+            if not body.add(chunk):
+                return body.refused()
+    except httpx.DecodingError:
+        return BrokenAnswer(response, _UNDECODABLE)
+    return body.read()
+
+
+class _CappedBody:
+    """The chunks of one answer's body, up to :data:`MAX_ANSWER_BYTES`."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
+        self.chunks: list[bytes] = []
+        self.size = 0
+        length = response.headers.get("content-length", "").strip()
+        # A body announced larger than the cap is refused before a byte of it is read.
+        self.too_long = length.isdigit() and int(length) > MAX_ANSWER_BYTES
+
+    def add(self, chunk: bytes) -> bool:
+        self.size += len(chunk)
+        self.too_long = self.size > MAX_ANSWER_BYTES
+        self.chunks.append(chunk)
+        return not self.too_long
+
+    def refused(self) -> BrokenAnswer:
+        return BrokenAnswer(self.response, _TOO_LONG)
+
+    def read(self) -> httpx.Response:
+        """A read copy of the streamed answer: the same status and headers, the decoded body."""
+        response = self.response
+        headers = [
+            (name, value)
+            for name, value in response.headers.raw
+            if name.lower() not in (b"content-encoding", b"content-length")
+        ]
+        return httpx.Response(
+            response.status_code,
+            headers=headers,
+            content=b"".join(self.chunks),
+            request=response.request,
+            extensions=response.extensions,
+        )
+
+
+_TOO_LONG: Final = f"the body is larger than {MAX_ANSWER_BYTES // (1024 * 1024)} MiB (MAX_ANSWER_BYTES)"
+_UNDECODABLE: Final = "the body does not decode as its Content-Encoding says"
 
 
 def _network_error(endpoint: _raw.Endpoint, exc: httpx.TransportError) -> ClerkConnectionError:

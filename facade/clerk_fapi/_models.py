@@ -543,12 +543,11 @@ def _copy(src: Any, cls: type[_T], **converted: Any) -> _T:
 
 
 def error_detail_from_raw(src: raw.ClerkError) -> ErrorDetail:
-    return ErrorDetail(
-        code=_opt(src.code),
-        message=_opt(src.message),
-        long_message=_opt(src.long_message),
-        meta=_mapping(src.meta),
-    )
+    text = {name: _opt(getattr(src, name)) for name in ("code", "message", "long_message")}
+    for name, value in text.items():
+        if value is not None and not isinstance(value, str):
+            raise ShapeError(f"error.{name}", "str", value)
+    return ErrorDetail(**text, meta=_mapping(src.meta))
 
 
 def verification_from_raw(src: Any, where: str) -> Verification | None:

@@ -1,0 +1,264 @@
+"""Only ``ClerkError`` escapes a call, and a failed call leaves the client as it was.
+
+Each case here once raised something else (``RecursionError``, ``TypeError``, ``httpx.DecodingError``,
+``AttributeError`` after the state was replaced, ``UnicodeEncodeError`` on every later call...).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+from clerk_fapi import ClerkAPIError, ClerkError, MemoryTokenStore, ResponseParseError
+from clerk_fapi.testing import Emulator, SeededUser
+
+from .conftest import AnyClient, call, sign_in_on_the_side
+
+Answer = Callable[[httpx.Request], httpx.Response]
+
+
+class Scripted(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """The emulator, unless ``answer`` is set: then every request gets that answer (or raises)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.answer: Answer | None = None
+        self.sent = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self.answer is not None:
+            self.sent += 1
+            return self.answer(request)
+        response: httpx.Response = self.inner.handle_request(request)
+        return response
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self.answer is not None:
+            self.sent += 1
+            return self.answer(request)
+        response: httpx.Response = await self.inner.handle_async_request(request)
+        return response
+
+
+@pytest.fixture
+def scripted(emu: Emulator) -> Scripted:
+    return Scripted(emu.transport())
+
+
+@pytest.fixture
+async def signed_in(
+    make_client: Callable[..., AnyClient],
+    scripted: Scripted,
+    emu: Emulator,
+    store: MemoryTokenStore,
+    user: SeededUser,
+) -> AnyClient:
+    client = make_client(transport=scripted, token_store=store, max_retries=0)
+    await call(client.create())
+    sign_in_on_the_side(emu, store, user)
+    await call(client.reload())
+    assert client.sessions
+    return client
+
+
+async def fails_with_state_untouched(
+    client: AnyClient, store: MemoryTokenStore, operation: Callable[[], Any], expected: type[ClerkError]
+) -> ClerkError:
+    """Runs ``operation``; it must raise ``expected`` and change neither the state nor the token."""
+    before, token = client.state, store.get("client")
+    with pytest.raises(expected) as info:
+        await call(operation())
+    assert client.state is before
+    assert store.get("client") == token
+    return info.value
+
+
+def json_answer(status: int, content: bytes, **headers: str) -> Answer:
+    """An answer as a server sends it: the body is streamed, read (and decoded) by the client."""
+    return lambda request: httpx.Response(
+        status,
+        stream=httpx.ByteStream(content),
+        headers={"Content-Type": "application/json", "Content-Length": str(len(content)), **headers},
+    )
+
+
+DEEP = b"[" * 100_000 + b"]" * 100_000
+DEEP_OBJECT = json.dumps({"response": {"object": "client", "id": "c"}})[:-2].encode() + (
+    b', "unsafe_metadata": ' + b'{"a":' * 5_000 + b"1" + b"}" * 5_000 + b"}}"
+)
+
+
+@pytest.mark.parametrize(
+    ("status", "content", "expected"),
+    [
+        (200, DEEP, ResponseParseError),
+        (200, DEEP_OBJECT, ResponseParseError),
+        (422, DEEP, ClerkAPIError),
+        (500, DEEP, ClerkAPIError),
+    ],
+    ids=["deep_array", "deep_metadata", "deep_error_422", "deep_error_500"],
+)
+async def test_deeply_nested_json_is_a_clerk_error(
+    signed_in: AnyClient,
+    scripted: Scripted,
+    store: MemoryTokenStore,
+    status: int,
+    content: bytes,
+    expected: type[ClerkError],
+) -> None:
+    scripted.answer = json_answer(status, content)
+    await fails_with_state_untouched(signed_in, store, signed_in.reload, expected)
+
+
+@pytest.mark.parametrize(
+    "errors",
+    [
+        [{"code": 5, "message": "x"}],
+        [{"code": "a"}, {"code": ["b"]}],
+        [{"code": "a", "long_message": {"no": "text"}}],
+        [{"code": "a", "message": 7}],
+    ],
+    ids=["code_int", "second_code_list", "long_message_object", "message_int"],
+)
+async def test_an_error_body_with_non_string_fields_is_a_typed_api_error(
+    signed_in: AnyClient, scripted: Scripted, store: MemoryTokenStore, errors: list[dict[str, Any]]
+) -> None:
+    scripted.answer = json_answer(422, json.dumps({"errors": errors}).encode())
+    error = await fails_with_state_untouched(signed_in, store, signed_in.reload, ClerkAPIError)
+    assert isinstance(error, ClerkAPIError)
+    assert error.status_code == 422
+    assert all(isinstance(code, str) for code in error.codes)
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate"])
+@pytest.mark.parametrize("status", [200, 500])
+async def test_a_body_that_fails_its_content_encoding_is_a_parse_error(
+    signed_in: AnyClient, scripted: Scripted, store: MemoryTokenStore, encoding: str, status: int
+) -> None:
+    scripted.answer = json_answer(status, b"this is not compressed at all", **{"Content-Encoding": encoding})
+    error = await fails_with_state_untouched(signed_in, store, signed_in.reload, ResponseParseError)
+    assert "Content-Encoding" in str(error)
+
+
+async def test_a_token_rotated_on_an_answer_with_a_broken_encoding_is_kept(
+    signed_in: AnyClient, scripted: Scripted, store: MemoryTokenStore
+) -> None:
+    scripted.answer = json_answer(
+        500, b"not gzip", **{"Content-Encoding": "gzip", "Authorization": "rotated-with-a-broken-body"}
+    )
+    with pytest.raises(ResponseParseError):
+        await call(signed_in.reload())
+    assert store.get("client") == "rotated-with-a-broken-body"
+
+
+@pytest.mark.parametrize(
+    "exc",
+    [
+        httpx.DecodingError("bad body"),
+        httpx.TooManyRedirects("loop"),
+        httpx.LocalProtocolError("bad request"),
+        httpx.RequestError("anything else"),
+    ],
+    ids=lambda e: type(e).__name__,
+)
+async def test_every_httpx_request_error_becomes_a_clerk_error(
+    signed_in: AnyClient, scripted: Scripted, store: MemoryTokenStore, exc: httpx.RequestError
+) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        raise exc
+
+    scripted.answer = answer
+    await fails_with_state_untouched(signed_in, store, signed_in.reload, ClerkError)
+
+
+async def test_an_answer_over_the_size_cap_is_refused_without_reading_it_all(
+    signed_in: AnyClient, scripted: Scripted, store: MemoryTokenStore
+) -> None:
+    from clerk_fapi import MAX_ANSWER_BYTES
+
+    produced = 0
+
+    def chunks() -> Any:
+        nonlocal produced
+        chunk = b" " * 65536
+        while produced < 4 * MAX_ANSWER_BYTES:
+            produced += len(chunk)
+            yield chunk
+
+    class Endless(httpx.SyncByteStream, httpx.AsyncByteStream):
+        def __iter__(self) -> Any:
+            return chunks()
+
+        async def __aiter__(self) -> Any:
+            for chunk in chunks():
+                yield chunk
+
+    scripted.answer = lambda request: httpx.Response(
+        200, stream=Endless(), headers={"Content-Type": "application/json"}
+    )
+    error = await fails_with_state_untouched(signed_in, store, signed_in.reload, ResponseParseError)
+    assert "MiB" in str(error)
+    assert produced <= MAX_ANSWER_BYTES + 65536
+
+
+async def test_an_answer_announcing_a_length_over_the_cap_is_refused_before_reading(
+    signed_in: AnyClient, scripted: Scripted, store: MemoryTokenStore
+) -> None:
+    from clerk_fapi import MAX_ANSWER_BYTES
+
+    read = False
+
+    class Announced(httpx.SyncByteStream, httpx.AsyncByteStream):
+        def __iter__(self) -> Any:
+            nonlocal read
+            read = True
+            yield b"{}"
+
+        async def __aiter__(self) -> Any:
+            nonlocal read
+            read = True
+            yield b"{}"
+
+    scripted.answer = lambda request: httpx.Response(
+        200,
+        stream=Announced(),
+        headers={"Content-Type": "application/json", "Content-Length": str(MAX_ANSWER_BYTES + 1)},
+    )
+    await fails_with_state_untouched(signed_in, store, signed_in.reload, ResponseParseError)
+    assert read is False
+
+
+async def test_a_compressed_answer_that_expands_over_the_cap_is_refused(
+    signed_in: AnyClient, scripted: Scripted, store: MemoryTokenStore
+) -> None:
+    from clerk_fapi import MAX_ANSWER_BYTES
+
+    bomb = gzip.compress(b" " * (MAX_ANSWER_BYTES + 1))
+    assert len(bomb) < MAX_ANSWER_BYTES // 100
+    scripted.answer = json_answer(200, bomb, **{"Content-Encoding": "gzip"})
+    await fails_with_state_untouched(signed_in, store, signed_in.reload, ResponseParseError)
+
+
+async def test_an_answer_just_under_the_cap_is_read(
+    signed_in: AnyClient, scripted: Scripted, emu: Emulator, store: MemoryTokenStore
+) -> None:
+    from clerk_fapi import MAX_ANSWER_BYTES
+
+    good = emu.transport().handle_request(
+        httpx.Request(
+            "GET",
+            "https://fapi.example.test/v1/client?_is_native=1",
+            headers={"Authorization": store.get("client") or ""},
+        )
+    )
+    good.read()
+    body = good.content
+    padded = body[:-1] + b" " * (MAX_ANSWER_BYTES - len(body)) + body[-1:]
+    assert len(padded) == MAX_ANSWER_BYTES
+    scripted.answer = json_answer(200, padded)
+    await call(signed_in.reload())
+    assert signed_in.sessions
