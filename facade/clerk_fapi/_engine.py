@@ -33,7 +33,7 @@ from ._errors import (
     ResponseParseError,
     api_error_for_status,
 )
-from ._models import ShapeError, error_detail_from_raw
+from ._models import ShapeError, check_not_coerced, error_detail_from_raw
 from ._version import __version__
 
 logger = logging.getLogger("clerk_fapi")
@@ -328,6 +328,8 @@ def _parse(endpoint: _raw.Endpoint, response: httpx.Response, convert: Callable[
             and not isinstance(parsed, endpoint.result)
         ):
             raise ShapeError("body", endpoint.result.__name__, parsed)
+        if parsed is not None:
+            check_not_coerced(parsed, response.json())
         return convert(parsed)
     except ClerkError:
         raise

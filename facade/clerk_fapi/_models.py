@@ -451,12 +451,27 @@ def _model(value: Any, cls: type[_M], where: str) -> _M | None:
 
 
 def _models(values: Any, cls: type[_M], where: str) -> list[_M]:
-    values = _opt(values) or []
+    values = _list(values, where)
     return [m for i, v in enumerate(values) if (m := _model(v, cls, f"{where}[{i}]")) is not None]
 
 
-def _strings(values: Any) -> tuple[str, ...]:
-    return tuple(str(v) for v in (_opt(values) or []))
+def _list(values: Any, where: str, item: type[Any] | None = None) -> list[Any]:
+    """A JSON array (None when absent or null is empty), its items of type ``item`` when given;
+    anything else (a string, an object) is a ShapeError, never iterated into a list."""
+    values = _opt(values)
+    if values is None:
+        return []
+    if not isinstance(values, list):
+        raise ShapeError(where, "list", values)
+    if item is not None:
+        for i, value in enumerate(values):
+            if not isinstance(value, item) or (item is int and isinstance(value, bool)):
+                raise ShapeError(f"{where}[{i}]", item.__name__, value)
+    return values
+
+
+def _strings(values: Any, where: str = "list of strings") -> tuple[str, ...]:
+    return tuple(_list(values, where, str))
 
 
 def _mapping(value: Any) -> dict[str, Any]:
@@ -465,6 +480,8 @@ def _mapping(value: Any) -> dict[str, Any]:
         return {}
     if hasattr(value, "to_dict"):
         return dict(value.to_dict())
+    if not isinstance(value, Mapping):
+        raise ShapeError("object", "JSON object", value)
     return dict(value)
 
 
@@ -542,6 +559,27 @@ def _copy(src: Any, cls: type[_T], **converted: Any) -> _T:
     return cls(**kwargs)
 
 
+def check_not_coerced(parsed: Any, body: Any, where: str = "body") -> None:
+    """Raise ShapeError where the generated parser made a list of something that was not one.
+
+    It reads any JSON array of objects with a ``for`` loop, so ``{}`` would become ``[]``; the
+    model's ``to_dict()`` shows where it kept a list, and the body what was sent there.
+    """
+    _compare(body, parsed.to_dict() if hasattr(parsed, "to_dict") else parsed, where)
+
+
+def _compare(sent: Any, kept: Any, where: str) -> None:
+    if isinstance(kept, list):
+        if not isinstance(sent, list):
+            raise ShapeError(where, "list", sent)
+        for i, (a, b) in enumerate(zip(sent, kept, strict=False)):
+            _compare(a, b, f"{where}[{i}]")
+    elif isinstance(kept, dict) and isinstance(sent, dict):
+        for key, value in kept.items():
+            if key in sent:
+                _compare(sent[key], value, f"{where}.{key}")
+
+
 def error_detail_from_raw(src: raw.ClerkError) -> ErrorDetail:
     text = {name: _opt(getattr(src, name)) for name in ("code", "message", "long_message")}
     for name, value in text.items():
@@ -610,10 +648,12 @@ def session_from_raw(src: raw.Session, where: str = "session") -> SessionData:
         SessionData,
         user=user_from_raw(user, f"{where}.user") if user else None,
         public_user_data=_copy(public, PublicUserData) if public else None,
-        last_active_token=token.jwt if token else None,
+        last_active_token=_jwt(token, f"{where}.last_active_token") if token else None,
         actor=_mapping(actor) if actor is not None else None,
         tasks=tuple(str(_opt(t.key)) for t in tasks) if _opt(src.tasks) is not None else None,
-        factor_verification_age=tuple(age) if age is not None else None,
+        factor_verification_age=(
+            tuple(_list(age, f"{where}.factor_verification_age", int)) if age is not None else None
+        ),
     )
 
 
@@ -687,8 +727,8 @@ def client_state_from_raw(src: raw.Client, where: str = "client") -> ClientState
 
 def client_from_envelope(parsed: Any) -> ClientState:
     """The client of a ``ClientEnvelope``: in ``response``; a null response means no client."""
-    if parsed is None:  # a 204 answer
-        return EMPTY_STATE
+    if parsed is None:  # a 204 answer: no body is not "no client"
+        raise ShapeError("body", "ClientEnvelope", parsed)
     if isinstance(parsed.response, Unset):
         # Only an explicit null means "no client"; a body without `response` breaks the contract.
         raise ShapeError("response", "Client or null", parsed.response)
@@ -719,9 +759,15 @@ def sign_up_envelope(parsed: Any) -> tuple[SignUpData, ClientState | None]:
     return _envelope(parsed, raw.SignUp, sign_up_from_raw)
 
 
+def _jwt(token: Any, where: str) -> str | None:
+    jwt = _opt(token.jwt)
+    if jwt is not None and not isinstance(jwt, str):
+        raise ShapeError(f"{where}.jwt", "str", jwt)
+    return jwt or None
+
+
 def token_jwt(parsed: Any) -> str | None:
-    jwt = _opt(parsed.jwt)
-    return jwt if isinstance(jwt, str) and jwt else None
+    return _jwt(parsed, "token")
 
 
 def environment_from_raw(src: raw.Environment) -> Environment:

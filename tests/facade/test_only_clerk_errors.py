@@ -262,3 +262,96 @@ async def test_an_answer_just_under_the_cap_is_read(
     scripted.answer = json_answer(200, padded)
     await call(signed_in.reload())
     assert signed_in.sessions
+
+
+# ----- wrong shapes are refused, not coerced ------------------------------------------------------
+def emulator_answer(emu: Emulator, store: MemoryTokenStore, method: str, path: str) -> dict[str, Any]:
+    """What the emulator answers (as JSON) to this device's request, to be bent into a wrong shape."""
+    response = emu.transport().handle_request(
+        httpx.Request(
+            method,
+            f"https://fapi.example.test{path}?_is_native=1",
+            headers={"Authorization": store.get("client") or ""},
+        )
+    )
+    response.read()
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def session_of(body: dict[str, Any]) -> dict[str, Any]:
+    session: dict[str, Any] = body["response"]["sessions"][0]
+    return session
+
+
+CLIENT_SHAPES: dict[str, Callable[[dict[str, Any]], None]] = {
+    "jwt_int": lambda b: session_of(b)["last_active_token"].update(jwt=123),
+    "jwt_list": lambda b: session_of(b)["last_active_token"].update(jwt=["x"]),
+    "sessions_object": lambda b: b["response"].update(sessions={}),
+    "email_addresses_object": lambda b: session_of(b)["user"].update(email_addresses={}),
+    "factor_age_string": lambda b: session_of(b).update(factor_verification_age="abc"),
+    "factor_age_strings": lambda b: session_of(b).update(factor_verification_age=["1", "2"]),
+    "metadata_pairs": lambda b: session_of(b)["user"].update(public_metadata=[["a", 1]]),
+    "metadata_string": lambda b: session_of(b)["user"].update(unsafe_metadata="{}"),
+}
+
+
+@pytest.mark.parametrize("bend", list(CLIENT_SHAPES.values()), ids=list(CLIENT_SHAPES))
+async def test_a_client_of_the_wrong_shape_is_refused_not_coerced(
+    signed_in: AnyClient,
+    scripted: Scripted,
+    emu: Emulator,
+    store: MemoryTokenStore,
+    bend: Callable[[dict[str, Any]], None],
+) -> None:
+    body = emulator_answer(emu, store, "GET", "/v1/client")
+    bend(body)
+    scripted.answer = json_answer(200, json.dumps(body).encode())
+    await fails_with_state_untouched(signed_in, store, signed_in.reload, ResponseParseError)
+
+
+@pytest.mark.parametrize("operation", ["reload", "create", "remove_sessions"])
+async def test_a_204_is_not_an_empty_client(
+    signed_in: AnyClient, scripted: Scripted, store: MemoryTokenStore, operation: str
+) -> None:
+    scripted.answer = lambda request: httpx.Response(204)
+    await fails_with_state_untouched(signed_in, store, getattr(signed_in, operation), ResponseParseError)
+    assert signed_in.sessions
+
+
+@pytest.mark.parametrize("jwt", [123, ["a.b.c"], {"jwt": "a.b.c"}, True])
+async def test_a_token_whose_jwt_is_not_a_string_is_refused(
+    signed_in: AnyClient, scripted: Scripted, store: MemoryTokenStore, jwt: object
+) -> None:
+    scripted.answer = json_answer(200, json.dumps({"object": "token", "jwt": jwt}).encode())
+    await fails_with_state_untouched(
+        signed_in, store, lambda: signed_in.get_token(skip_cache=True), ResponseParseError
+    )
+    scripted.answer = None
+    assert await call(signed_in.get_token())
+
+
+@pytest.mark.parametrize(
+    ("section", "field", "value"),
+    [
+        ("auth_config", "first_factors", "abc"),
+        ("auth_config", "identification_strategies", {}),
+        ("auth_config", "second_factors", [1, 2]),
+    ],
+)
+async def test_an_environment_of_the_wrong_shape_is_refused_and_the_cached_one_kept(
+    signed_in: AnyClient,
+    scripted: Scripted,
+    emu: Emulator,
+    store: MemoryTokenStore,
+    section: str,
+    field: str,
+    value: object,
+) -> None:
+    cached = await call(signed_in.get_environment())
+    body = emulator_answer(emu, store, "GET", "/v1/environment")
+    body[section][field] = value
+    scripted.answer = json_answer(200, json.dumps(body).encode())
+    with pytest.raises(ResponseParseError):
+        await call(signed_in.get_environment(refresh=True))
+    assert await call(signed_in.get_environment()) is cached
