@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from ._errors import ConfigurationError
+from ._errors import ConfigurationError, TokenStoreError
 from ._token_store import CLIENT_TOKEN, DEV_BROWSER_TOKEN, MemoryTokenStore, TokenStore
 
 Mode = Literal["native", "browser"]
@@ -93,6 +93,15 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+class BadCredential(ValueError):
+    """An answer handed back a credential that could not be sent again (nothing was stored)."""
+
+
+def is_sendable(token: str) -> bool:
+    """True for a token that can travel in a header, a cookie or a query: printable ASCII."""
+    return token.isascii() and token.isprintable()
+
+
 class AuthState:
     """The client's credentials and how they are put on requests and read back from answers."""
 
@@ -134,7 +143,7 @@ class AuthState:
             headers[API_VERSION_HEADER] = self.api_version
         if self._testing_token:
             params[TESTING_TOKEN_QUERY] = self._testing_token
-        token = self.store.get(CLIENT_TOKEN) or ""
+        token = self._stored(CLIENT_TOKEN)
         if self.mode == "native":
             params["_is_native"] = "1"
             headers["Authorization"] = token
@@ -143,23 +152,45 @@ class AuthState:
             headers["Origin"] = self.origin
         if token:
             headers["Cookie"] = f"{CLIENT_COOKIE}={token}"
-        db_jwt = self.store.get(DEV_BROWSER_TOKEN)
+        db_jwt = self._stored(DEV_BROWSER_TOKEN)
         if self.dev_browser and db_jwt:
             params[DEV_BROWSER_QUERY] = db_jwt
 
+    def _stored(self, name: str) -> str:
+        token = self.store.get(name) or ""
+        if not is_sendable(token):
+            raise TokenStoreError(
+                f"the stored {name} token is not printable ASCII, so it cannot be sent; "
+                f"sign in again after clearing the token store"
+            )
+        return token
+
     def absorb(self, response: httpx.Response) -> None:
-        """Store every credential an answer hands back (before its body is even looked at)."""
+        """Store every credential an answer hands back (before its body is even looked at).
+
+        A credential that could not be sent back (not printable ASCII) raises :class:`BadCredential`
+        and nothing of this answer is stored: the previous tokens stay.
+        """
         headers = response.headers
+        updates: dict[str, str | None] = {}
         if self.mode == "native" and "authorization" in headers:
             value = headers["authorization"].strip()
             # An empty value or a bare scheme means the server cleared the token.
-            self.store.set(CLIENT_TOKEN, None if value.lower() in ("", "bearer") else value)
+            updates[CLIENT_TOKEN] = None if value.lower() in ("", "bearer") else value
         if self.mode == "browser":
             cookie = _client_cookie(headers.get_list("set-cookie"))
             if cookie is not None:
-                self.store.set(CLIENT_TOKEN, cookie or None)
+                updates[CLIENT_TOKEN] = cookie or None
         if DEV_BROWSER_HEADER in headers and self.mode == "browser":
-            self.store.set(DEV_BROWSER_TOKEN, headers[DEV_BROWSER_HEADER] or None)
+            updates[DEV_BROWSER_TOKEN] = headers[DEV_BROWSER_HEADER] or None
+        for name, update in updates.items():
+            if update is not None and not is_sendable(update):
+                raise BadCredential(
+                    f"the answer handed back a {name} token that is not printable ASCII; "
+                    f"it was not stored and the previous one is kept"
+                )
+        for name, update in updates.items():
+            self.store.set(name, update)
 
     def set_dev_browser_token(self, token: str | None) -> None:
         self.store.set(DEV_BROWSER_TOKEN, token)

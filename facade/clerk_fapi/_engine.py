@@ -22,7 +22,7 @@ import attrs
 import httpx
 
 from . import _raw
-from ._auth import AuthState
+from ._auth import AuthState, BadCredential
 from ._errors import (
     ClerkAPIError,
     ClerkConnectionError,
@@ -211,7 +211,7 @@ class Engine:
             started = time.monotonic()
             outcome = yield Send(self._build(kwargs, with_dev_browser=dev_browser))
             if isinstance(outcome, BrokenAnswer):
-                self.auth.absorb(outcome.response)
+                self._absorb(endpoint, outcome.response)
                 raise ResponseParseError(
                     endpoint.name,
                     outcome.response.status_code,
@@ -241,7 +241,7 @@ class Engine:
                     continue
                 raise _network_error(endpoint, outcome) from outcome
             response: httpx.Response = outcome
-            self.auth.absorb(response)
+            self._absorb(endpoint, response)
             logger.debug(
                 "%s -> HTTP %d in %.0f ms",
                 endpoint.name,
@@ -278,6 +278,14 @@ class Engine:
                 yield Sleep(wait)
                 continue
             raise error
+
+    def _absorb(self, endpoint: _raw.Endpoint, response: httpx.Response) -> None:
+        try:
+            self.auth.absorb(response)
+        except BadCredential as exc:
+            raise ResponseParseError(
+                endpoint.name, response.status_code, _content_type(response), str(exc)
+            ) from None
 
     def _create_dev_browser(self) -> Flow[None]:
         """``POST /v1/dev_browser`` (itself sent without a dev browser); its ``id`` is the token."""

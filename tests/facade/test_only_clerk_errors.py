@@ -355,3 +355,59 @@ async def test_an_environment_of_the_wrong_shape_is_refused_and_the_cached_one_k
     with pytest.raises(ResponseParseError):
         await call(signed_in.get_environment(refresh=True))
     assert await call(signed_in.get_environment()) is cached
+
+
+# ----- a rotated token that cannot travel back is refused, the previous one kept ------------------
+BAD_TOKENS = ["tök-ñ", "a\x01b", "a\x7fb", "日本"]
+
+
+@pytest.mark.parametrize("token", BAD_TOKENS, ids=["latin1", "control", "delete", "cjk"])
+@pytest.mark.parametrize("status", [200, 500])
+async def test_a_rotated_client_token_that_is_not_printable_ascii_is_not_stored(
+    signed_in: AnyClient, scripted: Scripted, store: MemoryTokenStore, token: str, status: int
+) -> None:
+    scripted.answer = lambda request: httpx.Response(
+        status, headers=[(b"Authorization", token.encode("utf-8"))], json={"response": None, "client": None}
+    )
+    error = await fails_with_state_untouched(signed_in, store, signed_in.reload, ResponseParseError)
+    assert token not in str(error)
+    # Every later call still works with the previous token.
+    scripted.answer = None
+    await call(signed_in.reload())
+    assert signed_in.sessions
+
+
+@pytest.mark.parametrize("token", BAD_TOKENS, ids=["latin1", "control", "delete", "cjk"])
+async def test_a_rotated_cookie_or_dev_browser_token_that_is_not_printable_ascii_is_not_stored(
+    make_client: Callable[..., AnyClient], token: str
+) -> None:
+    emu = Emulator()
+    scripted = Scripted(emu.transport())
+    store = MemoryTokenStore()
+    client = make_client(
+        transport=scripted, token_store=store, mode="browser", dev_browser=True, max_retries=0
+    )
+    await call(client.create())
+    before = (client.state, store.get("client"), store.get("dev_browser"))
+    for header in (
+        (b"Set-Cookie", b"__client=" + token.encode("utf-8") + b"; Path=/"),
+        (b"Clerk-Db-Jwt", token.encode("utf-8")),
+    ):
+        scripted.answer = lambda request, header=header: httpx.Response(200, headers=[header], json={})  # type: ignore[misc]
+        with pytest.raises(ResponseParseError):
+            await call(client.reload())
+        assert (client.state, store.get("client"), store.get("dev_browser")) == before
+    scripted.answer = None
+    await call(client.reload())
+
+
+async def test_a_stored_token_that_cannot_be_sent_is_a_token_store_error(
+    make_client: Callable[..., AnyClient], scripted: Scripted
+) -> None:
+    from clerk_fapi import TokenStoreError
+
+    client = make_client(transport=scripted, token_store=MemoryTokenStore(client="tök"), max_retries=0)
+    with pytest.raises(TokenStoreError) as info:
+        await call(client.reload())
+    assert "tök" not in str(info.value)
+    assert scripted.sent == 0
