@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import binascii
 import ipaddress
+import re
 from collections.abc import Mapping, MutableMapping
 from http.cookies import CookieError, SimpleCookie
 from typing import Final, Literal
@@ -56,6 +57,10 @@ def frontend_api_from_publishable_key(key: str) -> str:
     host = decoded[:-1]
     if "." not in host or any(c in host for c in "/ ?#@"):
         raise ConfigurationError("publishable_key does not decode to a host name")
+    try:
+        check_base_url("https://" + host)
+    except ConfigurationError as exc:
+        raise ConfigurationError(f"publishable_key does not decode to a usable host: {exc}") from None
     return host
 
 
@@ -63,17 +68,33 @@ def is_development_key(key: str) -> bool:
     return key.startswith("pk_test_")
 
 
+# A scheme before the host ("javascript:", "data:"), not a port ("localhost:8080").
+_OTHER_SCHEME: Final = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?![0-9]*(?:/|$))")
+
+
 def normalize_base_url(frontend_api: str) -> str:
-    """A base URL from ``https://host``, ``host`` or ``http://127.0.0.1:PORT``."""
+    """A base URL from ``https://host``, ``host`` or ``http://127.0.0.1:PORT``.
+
+    Everything the first request would trip on is refused here: control characters and spaces,
+    another scheme, credentials, a bad port, a host name IDNA or DNS cannot use.
+    """
     if not isinstance(frontend_api, str):
         raise ConfigurationError("frontend_api must be a string")
     value = frontend_api.strip()
     if not value:
         raise ConfigurationError("frontend_api must not be empty")
-    if "://" not in value:
+    if "@" in value:
+        # Never repeated in a message: the part before the @ is a user name and password.
+        raise ConfigurationError("frontend_api must not hold credentials (user:password@host)")
+    if not value.isprintable() or any(c.isspace() for c in value):
+        raise ConfigurationError("frontend_api must not hold spaces or control characters")
+    if "://" not in value and not _OTHER_SCHEME.match(value):
         value = "https://" + value
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
+    try:
+        parts = urlsplit(value)
+    except ValueError as exc:
+        raise ConfigurationError(f"frontend_api is not a URL ({exc})") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ConfigurationError(f"frontend_api must be an http(s) URL or a host name, got {frontend_api!r}")
     if parts.scheme == "http" and not _is_loopback(parts.hostname):
         raise ConfigurationError(
@@ -81,7 +102,40 @@ def normalize_base_url(frontend_api: str) -> str:
         )
     if parts.path not in ("", "/"):
         raise ConfigurationError("frontend_api must not have a path (the /v1 prefix is added by the library)")
-    return f"{parts.scheme}://{parts.netloc}"
+    base = f"{parts.scheme}://{parts.netloc}"
+    check_base_url(base)
+    return base
+
+
+def check_base_url(base: str) -> None:
+    """Refuse a base URL httpx, IDNA or DNS would refuse on the first request: a bad port, a host
+    that does not encode, a label over 63 or a name over 253 characters."""
+    try:
+        parts = urlsplit(base)
+        port = parts.port
+        url = httpx.URL(base + "/v1/client")
+        host = url.raw_host.decode("ascii")
+        url.host  # noqa: B018 - decoding an "xn--" label can fail too, and httpx does it on use
+    except (httpx.InvalidURL, ValueError) as exc:
+        # ValueError covers urlsplit's bad ports and brackets and the idna package's errors.
+        raise ConfigurationError(f"frontend_api is not a usable URL ({type(exc).__name__}: {exc})") from None
+    if port == 0:
+        raise ConfigurationError("frontend_api has port 0")
+    if not host.startswith("[") and not _is_ip(host):
+        labels = host.rstrip(".").split(".")
+        if len(host) > 253 or any(not label or len(label) > 63 for label in labels):
+            raise ConfigurationError(
+                "frontend_api has a host name DNS cannot resolve (an empty label, a label over 63 "
+                "characters or a name over 253)"
+            )
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def _is_loopback(host: str) -> bool:
@@ -100,6 +154,23 @@ class BadCredential(ValueError):
 def is_sendable(token: str) -> bool:
     """True for a token that can travel in a header, a cookie or a query: printable ASCII."""
     return token.isascii() and token.isprintable()
+
+
+# The longest header or query value the constructor takes (api_version, origin, testing_token).
+MAX_HEADER_VALUE_CHARS: Final = 4096
+
+
+def check_sendable(name: str, value: str | None, limit: int = MAX_HEADER_VALUE_CHARS) -> None:
+    """Refuse a configured header or query value that could not be sent (never quoted: it may be
+    a secret): printable ASCII only (no CR, LF or NUL), at most ``limit`` characters."""
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise ConfigurationError(f"{name} must be a string")
+    if not is_sendable(value):
+        raise ConfigurationError(f"{name} must be printable ASCII (no line breaks or control characters)")
+    if len(value) > limit:
+        raise ConfigurationError(f"{name} is longer than {limit} characters")
 
 
 class AuthState:

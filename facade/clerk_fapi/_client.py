@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import threading
 import time
 from collections.abc import Callable, Generator, Mapping
@@ -21,7 +22,14 @@ import attrs
 import httpx
 
 from . import _raw
-from ._auth import AuthState, Mode, frontend_api_from_publishable_key, is_development_key, normalize_base_url
+from ._auth import (
+    AuthState,
+    Mode,
+    check_sendable,
+    frontend_api_from_publishable_key,
+    is_development_key,
+    normalize_base_url,
+)
 from ._engine import DEFAULT_TIMEOUT, Engine, Flow, RetryPolicy, Send, Sleep, aread_answer, read_answer
 from ._errors import ConfigurationError, SignInIncompleteError, UnprocessableEntityError
 from ._models import (
@@ -107,6 +115,12 @@ class _ClientCore(Generic[S, SI, SU]):
                 else base_url.endswith(".clerk.accounts.dev")
             )
         # max_retries, when given, overrides the policy's (2 by default).
+        for name, value in (
+            ("api_version", api_version),
+            ("origin", origin),
+            ("testing_token", testing_token),
+        ):
+            check_sendable(name, value)
         if max_retries is not None and (
             isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0
         ):
@@ -555,10 +569,20 @@ def _resolve_timeout(timeout: TimeoutArg, injected: bool) -> httpx.Timeout | Non
             "timeout=None would wait forever; give a number of seconds or an httpx.Timeout"
         )
     if isinstance(timeout, httpx.Timeout):
+        if not all(_positive(v) for v in timeout.as_dict().values() if v is not None):
+            raise ConfigurationError(
+                "every timeout of an httpx.Timeout must be a finite number of seconds > 0"
+            )
         return timeout
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
-        raise ConfigurationError("timeout must be a positive number of seconds or an httpx.Timeout")
+    if not _positive(timeout):
+        raise ConfigurationError("timeout must be a finite number of seconds > 0 or an httpx.Timeout")
     return httpx.Timeout(float(timeout))
+
+
+def _positive(value: object) -> bool:
+    return (
+        not isinstance(value, bool) and isinstance(value, int | float) and math.isfinite(value) and value > 0
+    )
 
 
 # ----- the sync shell --------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import math
 import random
 import re
 import time
@@ -131,8 +132,13 @@ class RetryPolicy:
             raise ConfigurationError("RetryPolicy.max_retries must be a whole number >= 0")
         for name in ("backoff", "max_backoff", "max_retry_after"):
             value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-                raise ConfigurationError(f"RetryPolicy.{name} must be a number of seconds >= 0")
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not math.isfinite(value)
+                or value < 0
+            ):
+                raise ConfigurationError(f"RetryPolicy.{name} must be a finite number of seconds >= 0")
 
     def retry_on_status(self, retry_class: str, error: ClerkAPIError) -> bool:
         if error.code == "bot_detected":  # a stale testing token: waiting will not help
