@@ -73,6 +73,9 @@ _install_log_redaction()
 
 USER_AGENT: Final = f"clerk-fapi-python/{__version__}"
 DEFAULT_TIMEOUT: Final = httpx.Timeout(15.0, connect=5.0)
+# The longest id or template name put in a path, and the longest form or query value sent.
+MAX_PATH_SEGMENT_CHARS: Final = 512
+MAX_VALUE_CHARS: Final = 64 * 1024
 # The largest answer body read (after decompression); a bigger one is a ResponseParseError.
 MAX_ANSWER_BYTES: Final = 10 * 1024 * 1024
 
@@ -208,6 +211,7 @@ class Engine:
         state is never touched by a half-parsed answer. ``dev_browser=False`` sends the call without
         the dev-browser token (for creating one).
         """
+        check_request(endpoint, path, form, query)
         kwargs = _raw.request_kwargs(endpoint, path, form, query)
         attempt = 0
         dev_browser_renewed = False
@@ -320,6 +324,45 @@ class Engine:
         if self.timeout is not None:
             request.extensions["timeout"] = self.timeout.as_dict()
         return request
+
+
+def check_request(
+    endpoint: _raw.Endpoint,
+    path: tuple[str, ...],
+    form: Mapping[str, Any] | None,
+    query: Mapping[str, Any] | None,
+) -> None:
+    """Refuse, before anything is sent, what httpx would rewrite or cannot encode (values are never
+    quoted: they may be passwords or codes).
+
+    An id or template name of ``.`` or ``..`` would be normalised away by httpx (``tokens/.`` is
+    ``tokens``: a plain session token instead of a template's), an empty one names another
+    endpoint, and a lone surrogate cannot be encoded as UTF-8.
+    """
+    names = endpoint.name.split("{")[1:]
+    for i, segment in enumerate(path):
+        what = names[i].split("}")[0] if i < len(names) else "path segment"
+        what = "template name" if what == "template" else what
+        if not isinstance(segment, str) or segment in ("", ".", ".."):
+            raise ConfigurationError(
+                f"{endpoint.name}: the {what} must be a non-empty string other than . and .."
+            )
+        _check_text(endpoint, f"the {what}", segment, MAX_PATH_SEGMENT_CHARS)
+    for kind, values in (("field", form), ("query parameter", query)):
+        for name, value in (values or {}).items():
+            if isinstance(value, str):
+                _check_text(endpoint, f"the {kind} {name}", value, MAX_VALUE_CHARS)
+
+
+def _check_text(endpoint: _raw.Endpoint, what: str, value: str, limit: int) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ConfigurationError(
+            f"{endpoint.name}: {what} holds a lone surrogate (not valid Unicode)"
+        ) from None
+    if len(value) > limit:
+        raise ConfigurationError(f"{endpoint.name}: {what} is longer than {limit} characters")
 
 
 def _query_value(value: Any) -> str:

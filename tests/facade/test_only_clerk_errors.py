@@ -22,7 +22,8 @@ Answer = Callable[[httpx.Request], httpx.Response]
 
 
 class Scripted(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """The emulator, unless ``answer`` is set: then every request gets that answer (or raises)."""
+    """The emulator, unless ``answer`` is set: then every request gets that answer (or raises).
+    ``sent`` counts the requests."""
 
     def __init__(self, inner: Any) -> None:
         self.inner = inner
@@ -30,15 +31,15 @@ class Scripted(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self.sent = 0
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.sent += 1
         if self.answer is not None:
-            self.sent += 1
             return self.answer(request)
         response: httpx.Response = self.inner.handle_request(request)
         return response
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.sent += 1
         if self.answer is not None:
-            self.sent += 1
             return self.answer(request)
         response: httpx.Response = await self.inner.handle_async_request(request)
         return response

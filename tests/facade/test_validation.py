@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the imported fixtures are parameters of the tests below
 """What the constructor accepts, the first call can use: bad keys, URLs and values are refused at once.
 
 Each value here used to be accepted, then fail the first call with ``httpx.InvalidURL``,
@@ -8,10 +9,17 @@ from __future__ import annotations
 
 import base64
 import math
+from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
-from clerk_fapi import AsyncClient, Client, ConfigurationError, RetryPolicy
+from clerk_fapi import AsyncClient, Client, ConfigurationError, MemoryTokenStore, RetryPolicy
+
+from .conftest import AnyClient, call
+
+# Fixtures shared with the sibling module (pytest finds them by name in this module's namespace).
+from .test_only_clerk_errors import Scripted, scripted, signed_in  # noqa: F401
 
 BAD_HOSTS = {
     "nul": "exa\x00mple.com",
@@ -136,3 +144,73 @@ def test_a_retry_policy_with_a_wait_that_is_not_finite_is_refused(kwargs: dict[s
 )
 def test_good_values_are_still_accepted(kwargs: dict[str, object]) -> None:
     Client(frontend_api="https://clerk.example.com", **kwargs)  # type: ignore[arg-type]
+
+
+# ----- ids and form values are checked before anything is sent ----------------------------------
+async def refused_before_sending(
+    client: AnyClient, scripted: Scripted, store: MemoryTokenStore, operation: Callable[[], Any]
+) -> ConfigurationError:
+    before, token, sent = client.state, store.get("client"), scripted.sent
+    with pytest.raises(ConfigurationError) as info:
+        await call(operation())
+    assert scripted.sent == sent
+    assert client.state is before
+    assert store.get("client") == token
+    return info.value
+
+
+@pytest.mark.parametrize("template", [".", "..", "", "a\ud800", "t" * 1000])
+async def test_a_template_name_httpx_would_normalise_or_cannot_send_is_refused(
+    signed_in: AnyClient, scripted: Scripted, store: MemoryTokenStore, template: str
+) -> None:
+    error = await refused_before_sending(
+        signed_in, scripted, store, lambda: signed_in.get_token(template=template)
+    )
+    assert "template" in str(error)
+
+
+@pytest.mark.parametrize("session_id", [".", "..", "", "s\udfff", "s" * 1000])
+async def test_a_session_id_httpx_would_normalise_or_cannot_send_is_refused(
+    signed_in: AnyClient, scripted: Scripted, store: MemoryTokenStore, session_id: str
+) -> None:
+    await refused_before_sending(signed_in, scripted, store, lambda: signed_in.set_active(session_id))
+
+
+async def test_a_dot_id_sent_by_the_server_is_not_normalised_away(
+    signed_in: AnyClient, scripted: Scripted, store: MemoryTokenStore
+) -> None:
+    import attrs
+
+    session = signed_in.sessions[0]
+    dotted = signed_in._bind_session(attrs.evolve(session, id=".."))  # as if the server had sent it
+    await refused_before_sending(signed_in, scripted, store, lambda: dotted.get_token(skip_cache=True))
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"identifier": "jane\ud800@example.com"},
+        {"identifier": "jane@example.com", "password": "p\udfffw"},
+        {"identifier": "x" * 70_000 + "@example.com"},
+        {"identifier": "jane@example.com", "password": "p" * 70_000},
+    ],
+    ids=["identifier_surrogate", "password_surrogate", "identifier_over_long", "password_over_long"],
+)
+async def test_a_form_value_that_cannot_be_sent_is_refused_and_not_quoted(
+    signed_in: AnyClient, scripted: Scripted, store: MemoryTokenStore, fields: dict[str, str]
+) -> None:
+    fields = dict(fields)
+    identifier = fields.pop("identifier")
+    error = await refused_before_sending(
+        signed_in, scripted, store, lambda: signed_in.start_sign_in(identifier, **fields)
+    )
+    assert "jane" not in str(error) and "pw" not in str(error)
+
+
+@pytest.mark.parametrize("value", ["x\ud800", "y" * 70_000])
+async def test_a_sign_up_field_that_cannot_be_sent_is_refused(
+    signed_in: AnyClient, scripted: Scripted, store: MemoryTokenStore, value: str
+) -> None:
+    await refused_before_sending(
+        signed_in, scripted, store, lambda: signed_in.start_sign_up(first_name=value)
+    )
