@@ -188,6 +188,10 @@ class AuthState:
     ) -> None:
         if mode not in ("native", "browser"):
             raise ConfigurationError("mode must be 'native' or 'browser'")
+        if store is not None and not all(callable(getattr(store, m, None)) for m in ("get", "set")):
+            raise ConfigurationError(
+                "token_store must have get(name) and set(name, value) methods (see TokenStore)"
+            )
         self.mode: Mode = mode
         self.store: TokenStore = store if store is not None else MemoryTokenStore()
         self.dev_browser = dev_browser and mode == "browser"

@@ -31,7 +31,7 @@ from ._auth import (
     normalize_base_url,
 )
 from ._engine import DEFAULT_TIMEOUT, Engine, Flow, RetryPolicy, Send, Sleep, aread_answer, read_answer
-from ._errors import ConfigurationError, SignInIncompleteError, UnprocessableEntityError
+from ._errors import ClientClosedError, ConfigurationError, SignInIncompleteError, UnprocessableEntityError
 from ._models import (
     EMPTY_STATE,
     ClientState,
@@ -143,6 +143,7 @@ class _ClientCore(Generic[S, SI, SU]):
             timeout=_resolve_timeout(timeout, injected_http_client),
         )
         self._state: ClientState = EMPTY_STATE
+        self._closed = False
         self._environment: Environment | None = None
         self._tokens = TokenCache()
 
@@ -637,6 +638,7 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
     _sign_up_cls = SignUp
 
     def _run(self, flow: Flow[T]) -> T:
+        _check_open(self._closed or self._http.is_closed, flow)
         return _drive_sync(flow, self._http, self._sleep)
 
     def _get_token(
@@ -706,7 +708,9 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
         return self._get_token(self._default_session_id(), template, organization_id, skip_cache)
 
     def close(self) -> None:
-        """Close the HTTP connections (unless the http_client was given by the caller)."""
+        """Close the HTTP connections (unless the http_client was given by the caller); later calls
+        raise :class:`ClientClosedError`."""
+        self._closed = True
         if self._owns_http:
             self._http.close()
 
@@ -760,17 +764,32 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         self._http = http_client or httpx.AsyncClient(transport=transport, timeout=DEFAULT_TIMEOUT)
         self._sleep: Callable[[float], Any] = asyncio.sleep
         self._token_locks: dict[CacheKey, asyncio.Lock] = {}
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     _session_cls = AsyncSession
     _sign_in_cls = AsyncSignIn
     _sign_up_cls = AsyncSignUp
 
     async def _run(self, flow: Flow[T]) -> T:
+        _check_open(self._closed or self._http.is_closed, flow)
+        self._check_loop()
         return await _drive_async(flow, self._http, self._sleep)
+
+    def _check_loop(self) -> None:
+        """Refuse a call from another event loop than the first call's (the connections and locks
+        belong to that loop)."""
+        loop = asyncio.get_running_loop()
+        if self._loop is None:
+            self._loop = loop
+        if self._loop is not loop:
+            raise ConfigurationError(
+                "this AsyncClient was first used in another event loop; use one AsyncClient per event loop"
+            )
 
     async def _get_token(
         self, session_id: str, template: str | None, organization_id: str | None, skip_cache: bool
     ) -> str | None:
+        self._check_loop()
         key = self._token_key(session_id, template, organization_id)
         lock = self._token_locks.setdefault(key, asyncio.Lock())
         # One request per key at a time: tasks that waited find the fresh token in the cache.
@@ -834,7 +853,9 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         return await self._get_token(self._default_session_id(), template, organization_id, skip_cache)
 
     async def aclose(self) -> None:
-        """Close the HTTP connections (unless the http_client was given by the caller)."""
+        """Close the HTTP connections (unless the http_client was given by the caller); later calls
+        raise :class:`ClientClosedError`."""
+        self._closed = True
         if self._owns_http:
             await self._http.aclose()
 
@@ -845,6 +866,12 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+def _check_open(closed: bool, flow: Flow[Any]) -> None:
+    if closed:
+        flow.close()  # never started: nothing ran
+        raise ClientClosedError("the client is closed: create a new one (or use it inside its `with` block)")
 
 
 # ----- drivers ---------------------------------------------------------------------------------------

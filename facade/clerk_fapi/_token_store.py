@@ -116,7 +116,12 @@ class FileTokenStore:
             return {}
         except OSError as exc:
             raise TokenStoreError(f"cannot read the token store {self.path}: {exc.strerror}") from exc
-        with os.fdopen(fd, "rb") as handle:
+        try:
+            handle = os.fdopen(fd, "rb")
+        except OSError as exc:  # e.g. the path is a directory
+            os.close(fd)
+            raise TokenStoreError(f"cannot read the token store {self.path}: {exc.strerror}") from exc
+        with handle:
             info = os.fstat(handle.fileno())
             if sys.platform != "win32" and info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
                 raise TokenStoreError(

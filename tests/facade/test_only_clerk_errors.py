@@ -412,3 +412,79 @@ async def test_a_stored_token_that_cannot_be_sent_is_a_token_store_error(
         await call(client.reload())
     assert "tök" not in str(info.value)
     assert scripted.sent == 0
+
+
+# ----- misuse: a closed client, a second event loop, a store that is not one ------------------------
+async def test_a_closed_client_raises_client_closed_error(
+    make_client: Callable[..., AnyClient], scripted: Scripted, store: MemoryTokenStore
+) -> None:
+    from clerk_fapi import AsyncClient, ClientClosedError
+
+    client = make_client(transport=scripted, token_store=store)
+    await call(client.create())
+    await call(client.aclose() if isinstance(client, AsyncClient) else client.close())
+    sent = scripted.sent
+    await fails_with_state_untouched(client, store, client.reload, ClientClosedError)
+    await fails_with_state_untouched(client, store, client.get_environment, ClientClosedError)
+    assert scripted.sent == sent
+
+
+async def test_a_client_whose_http_client_was_closed_by_its_owner_raises_client_closed_error(
+    kind: str, scripted: Scripted, store: MemoryTokenStore
+) -> None:
+    from clerk_fapi import AsyncClient, Client, ClientClosedError
+
+    client: AnyClient
+    if kind == "sync":
+        http = httpx.Client(transport=scripted)
+        client = Client(frontend_api="https://fapi.example.test", http_client=http, token_store=store)
+        await call(client.create())
+        http.close()
+    else:
+        ahttp = httpx.AsyncClient(transport=scripted)
+        client = AsyncClient(frontend_api="https://fapi.example.test", http_client=ahttp, token_store=store)
+        await call(client.create())
+        await ahttp.aclose()
+    await fails_with_state_untouched(client, store, client.reload, ClientClosedError)
+
+
+def test_an_async_client_used_from_a_second_event_loop_raises_a_clerk_error(emu: Emulator) -> None:
+    import asyncio
+
+    from clerk_fapi import AsyncClient, ConfigurationError
+    from clerk_fapi.testing import EmulatorServer
+
+    with EmulatorServer(emu).start() as server:
+        client = AsyncClient(frontend_api=server.url, max_retries=0)
+        asyncio.run(client.create())
+        before = client.state
+        with pytest.raises(ConfigurationError, match="event loop"):
+            asyncio.run(client.reload())
+        assert client.state is before
+
+
+@pytest.mark.parametrize(
+    "token_store",
+    [object(), {"client": "x"}, "a-path-not-a-store"],
+    ids=["object", "dict", "string"],
+)
+def test_a_token_store_without_get_and_set_is_refused_by_the_constructor(token_store: object) -> None:
+    from clerk_fapi import AsyncClient, Client, ConfigurationError
+
+    for cls in (Client, AsyncClient):
+        with pytest.raises(ConfigurationError, match="token_store"):
+            cls(frontend_api="https://fapi.example.test", token_store=token_store)  # type: ignore[arg-type]
+
+
+async def test_a_store_path_that_is_a_directory_is_a_token_store_error(
+    make_client: Callable[..., AnyClient], scripted: Scripted, tmp_path: Any
+) -> None:
+    from clerk_fapi import FileTokenStore, TokenStoreError
+
+    store = FileTokenStore(tmp_path)
+    client = make_client(transport=scripted, token_store=store)
+    before = client.state
+    with pytest.raises(TokenStoreError):
+        await call(client.reload())
+    assert client.state is before
+    assert scripted.sent == 0
