@@ -18,8 +18,10 @@ import base64
 import binascii
 import ipaddress
 import re
+import urllib.request
 from collections.abc import Mapping, MutableMapping
-from http.cookies import CookieError, SimpleCookie
+from email.message import Message
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import Final, Literal
 from urllib.parse import urlsplit
 
@@ -253,7 +255,7 @@ class AuthState:
             # An empty value or a bare scheme means the server cleared the token.
             updates[CLIENT_TOKEN] = None if value.lower() in ("", "bearer") else value
         if self.mode == "browser":
-            cookie = _client_cookie(headers.get_list("set-cookie"))
+            cookie = _client_cookie(headers.get_list("set-cookie"), str(response.request.url))
             if cookie is not None:
                 updates[CLIENT_TOKEN] = cookie or None
         if DEV_BROWSER_HEADER in headers and self.mode == "browser":
@@ -280,21 +282,61 @@ class AuthState:
         return [v for v in values if v]
 
 
-def _client_cookie(set_cookies: list[str]) -> str | None:
-    """The ``__client`` value among Set-Cookie headers ("" when the server deleted it), or None."""
+def _client_cookie(set_cookies: list[str], url: str) -> str | None:
+    """The ``__client`` value a browser would keep from these Set-Cookie headers of an answer to
+    ``url`` ("" when it deleted the cookie), or None when they leave it as it is.
+
+    Each header goes through ``http.cookiejar``, as a browser applies it: a cookie for another
+    domain (or a public suffix) is refused, one whose Path does not cover ``/v1/client`` would not
+    be sent to us, and ``Max-Age`` <= 0 or a past ``Expires`` deletes it.
+    """
     found: str | None = None
     for raw in set_cookies:
-        jar: SimpleCookie = SimpleCookie()
-        try:
-            jar.load(raw)
-        except CookieError:
+        if raw.split(";", 1)[0].split("=", 1)[0].strip() != CLIENT_COOKIE:
             continue
-        morsel = jar.get(CLIENT_COOKIE)
-        if morsel is None:
-            continue
-        expired = morsel["max-age"] in ("0",) or morsel.value == ""
-        found = "" if expired else morsel.value
+        sent = _cookie_sent_back(raw, url)
+        if sent is None:
+            # Not sent back: refused, or expired. It is a deletion when the same cookie, unexpired,
+            # would have been sent back.
+            unexpired = ";".join(
+                part
+                for part in raw.split(";")
+                if part.split("=", 1)[0].strip().lower() not in ("max-age", "expires")
+            )
+            if _cookie_sent_back(unexpired, url) is not None:
+                found = ""
+        else:
+            found = sent
     return found
+
+
+class _SetCookieAnswer:
+    """The part of a ``urllib`` response ``CookieJar.extract_cookies`` reads: its headers."""
+
+    def __init__(self, set_cookie: str) -> None:
+        self._headers = Message()
+        self._headers["Set-Cookie"] = set_cookie
+
+    def info(self) -> Message:
+        return self._headers
+
+
+# Loopback http (the only plain http a client accepts) is a secure context to browsers.
+_COOKIE_POLICY: Final = DefaultCookiePolicy(secure_protocols=("https", "wss", "http"))
+
+
+def _cookie_sent_back(set_cookie: str, url: str) -> str | None:
+    """The ``__client`` value a browser would send to ``/v1/client`` after this one Set-Cookie."""
+    jar = CookieJar(_COOKIE_POLICY)
+    jar.extract_cookies(_SetCookieAnswer(set_cookie), urllib.request.Request(url))  # type: ignore[arg-type]
+    parts = urlsplit(url)
+    probe = urllib.request.Request(f"{parts.scheme}://{parts.netloc}/v1/client")
+    jar.add_cookie_header(probe)
+    for pair in (probe.get_header("Cookie") or "").split(";"):
+        name, _, value = pair.strip().partition("=")
+        if name == CLIENT_COOKIE:
+            return value
+    return None
 
 
 def headers_without_secrets(headers: Mapping[str, str]) -> dict[str, str]:
