@@ -12,9 +12,10 @@ with :mod:`clerk_fapi._raw` they are the only code that knows the generated laye
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Final, TypeVar, Union
 
@@ -559,25 +560,48 @@ def _copy(src: Any, cls: type[_T], **converted: Any) -> _T:
     return cls(**kwargs)
 
 
-def check_not_coerced(parsed: Any, body: Any, where: str = "body") -> None:
+def check_not_coerced(parsed: Any, body: Any) -> None:
     """Raise ShapeError where the generated parser made a list of something that was not one.
 
-    It reads any JSON array of objects with a ``for`` loop, so ``{}`` would become ``[]``; the
-    model's ``to_dict()`` shows where it kept a list, and the body what was sent there.
+    It reads a JSON array of objects with a ``for`` loop, so an empty object or an empty string
+    (other values fail to parse) would silently become ``[]``: wherever the body holds one of those,
+    the parsed model must not hold a list.
     """
-    _compare(body, parsed.to_dict() if hasattr(parsed, "to_dict") else parsed, where)
+    for path in _empty_values(body, ()):
+        node: Any = parsed
+        for key in path:
+            node = _child(node, key)
+            if node is None:
+                break
+        if isinstance(node, list):
+            where = "body" + "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in path)
+            raise ShapeError(where, "list", functools.reduce(lambda n, k: n[k], path, body))
 
 
-def _compare(sent: Any, kept: Any, where: str) -> None:
-    if isinstance(kept, list):
-        if not isinstance(sent, list):
-            raise ShapeError(where, "list", sent)
-        for i, (a, b) in enumerate(zip(sent, kept, strict=False)):
-            _compare(a, b, f"{where}[{i}]")
-    elif isinstance(kept, dict) and isinstance(sent, dict):
-        for key, value in kept.items():
-            if key in sent:
-                _compare(sent[key], value, f"{where}.{key}")
+def _empty_values(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]:
+    if isinstance(value, dict):
+        if not value and path:
+            yield path
+        for key, item in value.items():
+            yield from _empty_values(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _empty_values(item, (*path, i))
+    elif value == "":
+        yield path
+
+
+def _child(node: Any, key: Any) -> Any:
+    """The generated model's value at a JSON key (or list index), or None."""
+    if isinstance(key, int):
+        return node[key] if isinstance(node, list) and key < len(node) else None
+    if isinstance(node, dict):
+        return node.get(key)
+    for name in (key, f"{key}_"):  # the generator renames keys such as `object`
+        if isinstance(name, str) and name.isidentifier() and (value := getattr(node, name, None)) is not None:
+            return value
+    extra = getattr(node, "additional_properties", None)
+    return extra.get(key) if isinstance(extra, dict) else None
 
 
 def error_detail_from_raw(src: raw.ClerkError) -> ErrorDetail:

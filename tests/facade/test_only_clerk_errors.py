@@ -289,6 +289,7 @@ CLIENT_SHAPES: dict[str, Callable[[dict[str, Any]], None]] = {
     "jwt_int": lambda b: session_of(b)["last_active_token"].update(jwt=123),
     "jwt_list": lambda b: session_of(b)["last_active_token"].update(jwt=["x"]),
     "sessions_object": lambda b: b["response"].update(sessions={}),
+    "sessions_empty_string": lambda b: b["response"].update(sessions=""),
     "email_addresses_object": lambda b: session_of(b)["user"].update(email_addresses={}),
     "factor_age_string": lambda b: session_of(b).update(factor_verification_age="abc"),
     "factor_age_strings": lambda b: session_of(b).update(factor_verification_age=["1", "2"]),
