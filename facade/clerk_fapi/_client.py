@@ -382,7 +382,9 @@ class _ClientCore(Generic[S, SI, SU]):
         return session
 
     def _plan_set_active(self, session: SessionData | str, organization_id: str | None) -> Flow[S]:
-        session_id = session if isinstance(session, str) else session.id
+        session_id = session if isinstance(session, str) else getattr(session, "id", None)
+        if not isinstance(session_id, str):
+            raise ConfigurationError("set_active takes a session or a session id")
         intent = "select_session" if organization_id is UNSET_ORG else "select_org"
         return self._plan_touch(session_id, organization_id, intent)
 

@@ -214,3 +214,10 @@ async def test_a_sign_up_field_that_cannot_be_sent_is_refused(
     await refused_before_sending(
         signed_in, scripted, store, lambda: signed_in.start_sign_up(first_name=value)
     )
+
+
+@pytest.mark.parametrize("session", [123, None, object()], ids=["int", "none", "object"])
+async def test_set_active_with_something_that_is_not_a_session_is_refused(
+    signed_in: AnyClient, scripted: Scripted, store: MemoryTokenStore, session: object
+) -> None:
+    await refused_before_sending(signed_in, scripted, store, lambda: signed_in.set_active(session))  # type: ignore[arg-type]
