@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import types
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Final, TypeVar, Union
 
@@ -567,7 +567,7 @@ def check_not_coerced(parsed: Any, body: Any) -> None:
     (other values fail to parse) would silently become ``[]``: wherever the body holds one of those,
     the parsed model must not hold a list.
     """
-    for path in _empty_values(body, ()):
+    for path in _empty_values(body):
         node: Any = parsed
         for key in path:
             node = _child(node, key)
@@ -578,17 +578,28 @@ def check_not_coerced(parsed: Any, body: Any) -> None:
             raise ShapeError(where, "list", functools.reduce(lambda n, k: n[k], path, body))
 
 
-def _empty_values(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]:
-    if isinstance(value, dict):
-        if not value and path:
-            yield path
-        for key, item in value.items():
-            yield from _empty_values(item, (*path, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _empty_values(item, (*path, i))
-    elif value == "":
-        yield path
+def _empty_values(body: Any) -> list[tuple[Any, ...]]:
+    """The paths of the empty objects and empty strings in a JSON body (iteratively: bodies run on
+    every call, and deep ones must not recurse)."""
+    found: list[tuple[Any, ...]] = []
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), body)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            if not value and path:
+                found.append(path)
+            stack.extend(((*path, k), v) for k, v in value.items() if v == "" or isinstance(v, dict | list))
+        elif isinstance(value, list):
+            stack.extend(
+                ((*path, i), v) for i, v in enumerate(value) if v == "" or isinstance(v, dict | list)
+            )
+        elif value == "":
+            found.append(path)
+    return found
+
+
+def _may_hold_empty(value: Any) -> bool:
+    return value == "" or isinstance(value, dict | list)
 
 
 def _child(node: Any, key: Any) -> Any:
