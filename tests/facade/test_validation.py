@@ -221,3 +221,20 @@ async def test_set_active_with_something_that_is_not_a_session_is_refused(
     signed_in: AnyClient, scripted: Scripted, store: MemoryTokenStore, session: object
 ) -> None:
     await refused_before_sending(signed_in, scripted, store, lambda: signed_in.set_active(session))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "pk_test_\x00abc",
+        "pk_test_Y2xlcmsuZXhhbXBsZS5jb20k\n",
+        "pk_test_é",
+        "pk_test_\ud800",
+        "pk_live_" + "A" * 100_000,
+    ],
+    ids=["nul", "newline", "non_ascii", "surrogate", "over_long"],
+)
+def test_a_publishable_key_with_control_or_non_ascii_characters_is_refused(key: str) -> None:
+    with pytest.raises(ConfigurationError) as info:
+        Client(key)
+    assert key not in str(info.value)
