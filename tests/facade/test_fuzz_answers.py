@@ -30,6 +30,7 @@ from .conftest import BASE_URL, PASSWORD, call
 # How many bad answers each test tries (the README quotes these figures).
 SYNC_EXAMPLES = 1200
 ASYNC_EXAMPLES = 300
+BROWSER_EXAMPLES = 300
 FUZZ = settings(
     max_examples=SYNC_EXAMPLES,
     deadline=None,
@@ -81,6 +82,21 @@ texts = st.text(max_size=40) | st.sampled_from(["", "Bearer", "bearer ", "tök",
 statuses = st.sampled_from([200, 201, 204, 302, 400, 401, 403, 404, 409, 422, 429, 500, 503]) | st.integers(
     100, 599
 )
+COOKIE_VALUES = ["rotated", "", "tök", "a b", 'q"uoted']
+COOKIE_ATTRIBUTES = [
+    "Path=/",
+    "Path=/elsewhere",
+    "Domain=example.test",
+    "Domain=other.example",
+    "Max-Age=0",
+    "Max-Age=-1",
+    "Max-Age=3600",
+    "Max-Age=abc",
+    "Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+    "Expires=not a date",
+    "Secure",
+    "HttpOnly",
+]
 EXCEPTIONS = [
     httpx.ConnectError("refused"),
     httpx.ReadTimeout("slow"),
@@ -131,6 +147,10 @@ def answers(draw: st.DrawFn) -> Drawn:
         headers.append((b"Authorization", draw(texts).encode("utf-8")))
     if draw(st.booleans()):
         headers.append((b"Retry-After", draw(texts | st.integers(-10, 10**12).map(str)).encode("utf-8")))
+    if draw(st.booleans()):
+        cookie = draw(st.sampled_from(COOKIE_VALUES) | texts)
+        attributes = draw(st.lists(st.sampled_from(COOKIE_ATTRIBUTES), max_size=3))
+        headers.append((b"Set-Cookie", "; ".join([f"__client={cookie}", *attributes]).encode("utf-8")))
     if draw(st.booleans()):
         headers.append((b"Content-Type", draw(st.sampled_from([b"application/json", b"text/html", b"x/y"]))))
     if kind == "exception":
@@ -203,7 +223,8 @@ class Scripted(httpx.BaseTransport, httpx.AsyncBaseTransport):
     @staticmethod
     def good(request: httpx.Request) -> httpx.Response:
         content = json.dumps(good_answers()[kind_of(request)]).encode()
-        return httpx.Response(200, headers={"Authorization": "good-token"}, content=content)
+        headers = {"Authorization": "good-token", "Set-Cookie": "__client=good-token; Path=/"}
+        return httpx.Response(200, headers=headers, content=content)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         return self.answer(request)
@@ -218,12 +239,16 @@ def check(
     if isinstance(outcome, ClerkError):
         assert client.state is before
         assert client._environment is env
-        assert store.get("client") in expected_token(token, drawn[3], drawn[0])
+        if client.mode == "native":
+            assert store.get("client") in expected_token(token, drawn[3], drawn[0])
+        else:  # browser mode: the previous cookie, or one the answer set, deleted, but always sendable
+            stored = store.get("client")
+            assert stored is None or (stored.isascii() and stored.isprintable())
     elif isinstance(outcome, BaseException):
         raise AssertionError(f"{type(outcome).__name__} escaped: {outcome!r}") from outcome
 
 
-RAN = {"sync": 0, "async": 0}
+RAN = {"sync": 0, "async": 0, "browser": 0}
 
 
 Setup = tuple[asyncio.AbstractEventLoop, Any, Scripted, MemoryTokenStore]
@@ -234,6 +259,23 @@ def sync_client() -> Iterator[Setup]:
     loop = asyncio.new_event_loop()
     transport, store = Scripted(), MemoryTokenStore()
     with Client(frontend_api=BASE_URL, transport=transport, token_store=store, max_retries=0) as client:
+        client.get_environment()
+        yield loop, client, transport, store
+    loop.close()
+
+
+@pytest.fixture(scope="module")
+def browser_client() -> Iterator[Setup]:
+    loop = asyncio.new_event_loop()
+    transport, store = Scripted(), MemoryTokenStore()
+    with Client(
+        frontend_api=BASE_URL,
+        transport=transport,
+        token_store=store,
+        max_retries=0,
+        mode="browser",
+        dev_browser=False,
+    ) as client:
         client.get_environment()
         yield loop, client, transport, store
     loop.close()
@@ -288,7 +330,15 @@ def test_the_async_client_holds_the_same_promise(async_client: Setup, drawn: Dra
     RAN["async"] += 1
 
 
+@settings(FUZZ, max_examples=BROWSER_EXAMPLES)
+@given(drawn=answers(), operation=st.sampled_from(sorted(OPERATIONS)))
+def test_browser_mode_holds_the_same_promise(browser_client: Setup, drawn: Drawn, operation: str) -> None:
+    run_example(browser_client, drawn, operation)
+    RAN["browser"] += 1
+
+
 def test_the_fuzz_tests_ran_every_example() -> None:
     # Runs after the two above (file order): a filter or a health check must not have cut them short.
     assert RAN["sync"] in (0, *range(SYNC_EXAMPLES, 10 * SYNC_EXAMPLES))
     assert RAN["async"] in (0, *range(ASYNC_EXAMPLES, 10 * ASYNC_EXAMPLES))
+    assert RAN["browser"] in (0, *range(BROWSER_EXAMPLES, 10 * BROWSER_EXAMPLES))
