@@ -14,8 +14,9 @@ Global options (before or after the command): ``--publishable-key`` (``CLERK_PUB
 Exit status: 0 on success, 1 when the Frontend API (or the network, or the state file) fails, 2 for
 usage errors (a bad option, or an input that is missing when stdin is not a terminal), 130 when
 interrupted, 141 when the reader of stdout went away (``clerk-fapi token | head -c0``). Never a
-traceback: anything unexpected is one line naming the exception's type. Errors go to stderr with Clerk's error code and trace id; with ``--json`` the error is
-a JSON object ``{"error": {...}}`` on stderr.
+traceback: anything unexpected is one line naming the exception's type. Errors go to stderr with
+Clerk's error code and trace id; with ``--json`` the error is a JSON object ``{"error": {...}}`` on
+stderr.
 
 JSON output (``--json``), one object on stdout; timestamps are ISO 8601 UTC strings or null.
 Keys are only ever added, never renamed or removed:
