@@ -14,7 +14,7 @@ implementation detail.
 """
 
 from ._client import DEFAULT_API_VERSION, AsyncClient, Client
-from ._engine import RetryPolicy
+from ._engine import MAX_ANSWER_BYTES, RetryPolicy
 from ._errors import (
     AuthenticationError,
     BadRequestError,
@@ -22,6 +22,7 @@ from ._errors import (
     ClerkConnectionError,
     ClerkError,
     ClerkTimeoutError,
+    ClientClosedError,
     ConfigurationError,
     ConflictError,
     ErrorDetail,
@@ -63,6 +64,7 @@ from ._version import __version__
 
 __all__ = [
     "DEFAULT_API_VERSION",
+    "MAX_ANSWER_BYTES",
     "AsyncClient",
     "AsyncSession",
     "AsyncSignIn",
@@ -74,6 +76,7 @@ __all__ = [
     "ClerkError",
     "ClerkTimeoutError",
     "Client",
+    "ClientClosedError",
     "ClientState",
     "ConfigurationError",
     "ConflictError",

@@ -17,14 +17,17 @@ from __future__ import annotations
 import base64
 import binascii
 import ipaddress
+import re
+import urllib.request
 from collections.abc import Mapping, MutableMapping
-from http.cookies import CookieError, SimpleCookie
+from email.message import Message
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import Final, Literal
 from urllib.parse import urlsplit
 
 import httpx
 
-from ._errors import ConfigurationError
+from ._errors import ConfigurationError, TokenStoreError
 from ._token_store import CLIENT_TOKEN, DEV_BROWSER_TOKEN, MemoryTokenStore, TokenStore
 
 Mode = Literal["native", "browser"]
@@ -57,6 +60,10 @@ def frontend_api_from_publishable_key(key: str) -> str:
     host = decoded[:-1]
     if "." not in host or any(c in host for c in "/ ?#@"):
         raise ConfigurationError("publishable_key does not decode to a host name")
+    try:
+        check_base_url("https://" + host)
+    except ConfigurationError as exc:
+        raise ConfigurationError(f"publishable_key does not decode to a usable host: {exc}") from None
     return host
 
 
@@ -64,18 +71,34 @@ def is_development_key(key: str) -> bool:
     return key.startswith("pk_test_")
 
 
+# A scheme before the host ("javascript:", "data:"), not a port ("localhost:8080").
+_OTHER_SCHEME: Final = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?![0-9]*(?:/|$))")
+
+
 def normalize_base_url(frontend_api: str) -> str:
     """A base URL from ``https://host``, ``host``, ``http://127.0.0.1:PORT`` or a proxy URL with a
-    path (``https://app.example.com/__clerk``), without a trailing slash."""
+    path (``https://app.example.com/__clerk``), without a trailing slash.
+
+    Everything the first request would trip on is refused here: control characters and spaces,
+    another scheme, credentials, a bad port, a host name IDNA or DNS cannot use.
+    """
     if not isinstance(frontend_api, str):
         raise ConfigurationError("frontend_api must be a string")
     value = frontend_api.strip()
     if not value:
         raise ConfigurationError("frontend_api must not be empty")
-    if "://" not in value:
+    if "@" in value:
+        # Never repeated in a message: the part before the @ is a user name and password.
+        raise ConfigurationError("frontend_api must not hold credentials (user:password@host)")
+    if not value.isprintable() or any(c.isspace() for c in value):
+        raise ConfigurationError("frontend_api must not hold spaces or control characters")
+    if "://" not in value and not _OTHER_SCHEME.match(value):
         value = "https://" + value
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
+    try:
+        parts = urlsplit(value)
+    except ValueError as exc:
+        raise ConfigurationError(f"frontend_api is not a URL ({exc})") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ConfigurationError(f"frontend_api must be an http(s) URL or a host name, got {frontend_api!r}")
     if parts.scheme == "http" and not _is_loopback(parts.hostname):
         raise ConfigurationError(
@@ -86,6 +109,7 @@ def normalize_base_url(frontend_api: str) -> str:
     path = parts.path.rstrip("/")
     if path.endswith("/v1"):
         raise ConfigurationError("frontend_api must not end in /v1 (the /v1 prefix is added by the library)")
+    check_base_url(f"{parts.scheme}://{parts.netloc}")
     # A path is a proxy's prefix (e.g. https://app.example.com/__clerk): requests go to <path>/v1/...
     return f"{parts.scheme}://{parts.netloc}{path}"
 
@@ -96,6 +120,37 @@ def origin_of(base_url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def check_base_url(base: str) -> None:
+    """Refuse a base URL httpx, IDNA or DNS would refuse on the first request: a bad port, a host
+    that does not encode, a label over 63 or a name over 253 characters."""
+    try:
+        parts = urlsplit(base)
+        port = parts.port
+        url = httpx.URL(base + "/v1/client")
+        host = url.raw_host.decode("ascii")
+        url.host  # noqa: B018 - decoding an "xn--" label can fail too, and httpx does it on use
+    except (httpx.InvalidURL, ValueError) as exc:
+        # ValueError covers urlsplit's bad ports and brackets and the idna package's errors.
+        raise ConfigurationError(f"frontend_api is not a usable URL ({type(exc).__name__}: {exc})") from None
+    if port == 0:
+        raise ConfigurationError("frontend_api has port 0")
+    if not host.startswith("[") and not _is_ip(host):
+        labels = host.rstrip(".").split(".")
+        if len(host) > 253 or any(not label or len(label) > 63 for label in labels):
+            raise ConfigurationError(
+                "frontend_api has a host name DNS cannot resolve (an empty label, a label over 63 "
+                "characters or a name over 253)"
+            )
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
 def _is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
@@ -103,6 +158,32 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+class BadCredential(ValueError):
+    """An answer handed back a credential that could not be sent again (nothing was stored)."""
+
+
+def is_sendable(token: str) -> bool:
+    """True for a token that can travel in a header, a cookie or a query: printable ASCII."""
+    return token.isascii() and token.isprintable()
+
+
+# The longest header or query value the constructor takes (api_version, origin, testing_token).
+MAX_HEADER_VALUE_CHARS: Final = 4096
+
+
+def check_sendable(name: str, value: str | None, limit: int = MAX_HEADER_VALUE_CHARS) -> None:
+    """Refuse a configured header or query value that could not be sent (never quoted: it may be
+    a secret): printable ASCII only (no CR, LF or NUL), at most ``limit`` characters."""
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise ConfigurationError(f"{name} must be a string")
+    if not is_sendable(value):
+        raise ConfigurationError(f"{name} must be printable ASCII (no line breaks or control characters)")
+    if len(value) > limit:
+        raise ConfigurationError(f"{name} is longer than {limit} characters")
 
 
 class AuthState:
@@ -120,6 +201,10 @@ class AuthState:
     ) -> None:
         if mode not in ("native", "browser"):
             raise ConfigurationError("mode must be 'native' or 'browser'")
+        if store is not None and not all(callable(getattr(store, m, None)) for m in ("get", "set")):
+            raise ConfigurationError(
+                "token_store must have get(name) and set(name, value) methods (see TokenStore)"
+            )
         self.mode: Mode = mode
         self.store: TokenStore = store if store is not None else MemoryTokenStore()
         self.dev_browser = dev_browser and mode == "browser"
@@ -146,7 +231,7 @@ class AuthState:
             headers[API_VERSION_HEADER] = self.api_version
         if self._testing_token:
             params[TESTING_TOKEN_QUERY] = self._testing_token
-        token = self.store.get(CLIENT_TOKEN) or ""
+        token = self._stored(CLIENT_TOKEN)
         if self.mode == "native":
             params["_is_native"] = "1"
             headers[MOBILE_HEADER] = "1"  # as every native SDK sends it (iOS, Android, Expo, Flutter)
@@ -156,23 +241,45 @@ class AuthState:
             headers["Origin"] = self.origin
         if token:
             headers["Cookie"] = f"{CLIENT_COOKIE}={token}"
-        db_jwt = self.store.get(DEV_BROWSER_TOKEN)
+        db_jwt = self._stored(DEV_BROWSER_TOKEN)
         if self.dev_browser and db_jwt:
             params[DEV_BROWSER_QUERY] = db_jwt
 
+    def _stored(self, name: str) -> str:
+        token = self.store.get(name) or ""
+        if not is_sendable(token):
+            raise TokenStoreError(
+                f"the stored {name} token is not printable ASCII, so it cannot be sent; "
+                f"sign in again after clearing the token store"
+            )
+        return token
+
     def absorb(self, response: httpx.Response) -> None:
-        """Store every credential an answer hands back (before its body is even looked at)."""
+        """Store every credential an answer hands back (before its body is even looked at).
+
+        A credential that could not be sent back (not printable ASCII) raises :class:`BadCredential`
+        and nothing of this answer is stored: the previous tokens stay.
+        """
         headers = response.headers
+        updates: dict[str, str | None] = {}
         if self.mode == "native" and "authorization" in headers:
             value = headers["authorization"].strip()
             # An empty value or a bare scheme means the server cleared the token.
-            self.store.set(CLIENT_TOKEN, None if value.lower() in ("", "bearer") else value)
+            updates[CLIENT_TOKEN] = None if value.lower() in ("", "bearer") else value
         if self.mode == "browser":
-            cookie = _client_cookie(headers.get_list("set-cookie"))
+            cookie = _client_cookie(headers.get_list("set-cookie"), str(response.request.url))
             if cookie is not None:
-                self.store.set(CLIENT_TOKEN, cookie or None)
+                updates[CLIENT_TOKEN] = cookie or None
         if DEV_BROWSER_HEADER in headers and self.mode == "browser":
-            self.store.set(DEV_BROWSER_TOKEN, headers[DEV_BROWSER_HEADER] or None)
+            updates[DEV_BROWSER_TOKEN] = headers[DEV_BROWSER_HEADER] or None
+        for name, update in updates.items():
+            if update is not None and not is_sendable(update):
+                raise BadCredential(
+                    f"the answer handed back a {name} token that is not printable ASCII; "
+                    f"it was not stored and the previous one is kept"
+                )
+        for name, update in updates.items():
+            self.store.set(name, update)
 
     def set_dev_browser_token(self, token: str | None) -> None:
         self.store.set(DEV_BROWSER_TOKEN, token)
@@ -187,21 +294,61 @@ class AuthState:
         return [v for v in values if v]
 
 
-def _client_cookie(set_cookies: list[str]) -> str | None:
-    """The ``__client`` value among Set-Cookie headers ("" when the server deleted it), or None."""
+def _client_cookie(set_cookies: list[str], url: str) -> str | None:
+    """The ``__client`` value a browser would keep from these Set-Cookie headers of an answer to
+    ``url`` ("" when it deleted the cookie), or None when they leave it as it is.
+
+    Each header goes through ``http.cookiejar``, as a browser applies it: a cookie for another
+    domain (or a public suffix) is refused, one whose Path does not cover ``/v1/client`` would not
+    be sent to us, and ``Max-Age`` <= 0 or a past ``Expires`` deletes it.
+    """
     found: str | None = None
     for raw in set_cookies:
-        jar: SimpleCookie = SimpleCookie()
-        try:
-            jar.load(raw)
-        except CookieError:
+        if raw.split(";", 1)[0].split("=", 1)[0].strip() != CLIENT_COOKIE:
             continue
-        morsel = jar.get(CLIENT_COOKIE)
-        if morsel is None:
-            continue
-        expired = morsel["max-age"] in ("0",) or morsel.value == ""
-        found = "" if expired else morsel.value
+        sent = _cookie_sent_back(raw, url)
+        if sent is None:
+            # Not sent back: refused, or expired. It is a deletion when the same cookie, unexpired,
+            # would have been sent back.
+            unexpired = ";".join(
+                part
+                for part in raw.split(";")
+                if part.split("=", 1)[0].strip().lower() not in ("max-age", "expires")
+            )
+            if _cookie_sent_back(unexpired, url) is not None:
+                found = ""
+        else:
+            found = sent
     return found
+
+
+class _SetCookieAnswer:
+    """The part of a ``urllib`` response ``CookieJar.extract_cookies`` reads: its headers."""
+
+    def __init__(self, set_cookie: str) -> None:
+        self._headers = Message()
+        self._headers["Set-Cookie"] = set_cookie
+
+    def info(self) -> Message:
+        return self._headers
+
+
+# Loopback http (the only plain http a client accepts) is a secure context to browsers.
+_COOKIE_POLICY: Final = DefaultCookiePolicy(secure_protocols=("https", "wss", "http"))
+
+
+def _cookie_sent_back(set_cookie: str, url: str) -> str | None:
+    """The ``__client`` value a browser would send to ``/v1/client`` after this one Set-Cookie."""
+    jar = CookieJar(_COOKIE_POLICY)
+    jar.extract_cookies(_SetCookieAnswer(set_cookie), urllib.request.Request(url))  # type: ignore[arg-type]
+    parts = urlsplit(url)
+    probe = urllib.request.Request(f"{parts.scheme}://{parts.netloc}/v1/client")
+    jar.add_cookie_header(probe)
+    for pair in (probe.get_header("Cookie") or "").split(";"):
+        name, _, value = pair.strip().partition("=")
+        if name == CLIENT_COOKIE:
+            return value
+    return None
 
 
 def headers_without_secrets(headers: Mapping[str, str]) -> dict[str, str]:

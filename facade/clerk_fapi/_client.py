@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import threading
 import time
 from collections.abc import Callable, Generator, Mapping
@@ -26,14 +27,33 @@ from . import _raw
 from ._auth import (
     AuthState,
     Mode,
+    check_sendable,
     frontend_api_from_publishable_key,
     is_development_key,
     normalize_base_url,
     origin_of,
 )
 from ._deadline import bound_sockets, send_async, send_sync
-from ._engine import DEFAULT_TIMEOUT, Engine, Flow, RetryPolicy, Send, Sleep, carried_client, sending
-from ._errors import ConfigurationError, SignInIncompleteError, UnprocessableEntityError
+from ._engine import (
+    DEFAULT_TIMEOUT,
+    BrokenAnswer,
+    Engine,
+    Flow,
+    RetryPolicy,
+    Send,
+    Sleep,
+    aread_answer,
+    carried_client,
+    read_answer,
+    sending,
+)
+from ._errors import (
+    ClerkError,
+    ClientClosedError,
+    ConfigurationError,
+    SignInIncompleteError,
+    UnprocessableEntityError,
+)
 from ._models import (
     EMPTY_STATE,
     ClientState,
@@ -117,6 +137,12 @@ class _ClientCore(Generic[S, SI, SU]):
                 else (urlsplit(base_url).hostname or "").endswith(".clerk.accounts.dev")
             )
         # max_retries, when given, overrides the policy's (2 by default).
+        for name, value in (
+            ("api_version", api_version),
+            ("origin", origin),
+            ("testing_token", testing_token),
+        ):
+            check_sendable(name, value)
         if max_retries is not None and (
             isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0
         ):
@@ -141,6 +167,7 @@ class _ClientCore(Generic[S, SI, SU]):
         )
         self._state: ClientState = EMPTY_STATE
         self._state_lock = threading.Lock()  # held only while a snapshot is compared and replaced
+        self._closed = False
         self._environment: Environment | None = None
         self._tokens = TokenCache()
         self._engine.on_server_time = self._tokens.observe_server_time
@@ -406,7 +433,9 @@ class _ClientCore(Generic[S, SI, SU]):
     def _plan_set_active(
         self, session: SessionData | str, organization_id: str | None, organization: str | None
     ) -> Flow[S]:
-        session_id = session if isinstance(session, str) else session.id
+        session_id = session if isinstance(session, str) else getattr(session, "id", None)
+        if not isinstance(session_id, str):
+            raise ConfigurationError("set_active takes a session or a session id")
         if organization is not UNSET_ORG:
             if organization_id is not UNSET_ORG:
                 raise ConfigurationError("give organization_id or organization, not both")
@@ -643,10 +672,20 @@ def _resolve_timeout(timeout: TimeoutArg, injected: bool) -> httpx.Timeout | Non
             "timeout=None would wait forever; give a number of seconds or an httpx.Timeout"
         )
     if isinstance(timeout, httpx.Timeout):
+        if not all(_positive(v) for v in timeout.as_dict().values() if v is not None):
+            raise ConfigurationError(
+                "every timeout of an httpx.Timeout must be a finite number of seconds > 0"
+            )
         return timeout
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
-        raise ConfigurationError("timeout must be a positive number of seconds or an httpx.Timeout")
+    if not _positive(timeout):
+        raise ConfigurationError("timeout must be a finite number of seconds > 0 or an httpx.Timeout")
     return httpx.Timeout(float(timeout))
+
+
+def _positive(value: object) -> bool:
+    return (
+        not isinstance(value, bool) and isinstance(value, int | float) and math.isfinite(value) and value > 0
+    )
 
 
 # ----- the sync shell --------------------------------------------------------------------------------
@@ -705,6 +744,7 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
     _sign_up_cls = SignUp
 
     def _run(self, flow: Flow[T]) -> T:
+        _check_open(self._closed or self._http.is_closed, flow)
         return _drive_sync(flow, self._http, self._sleep, self._send_lock)
 
     def _get_token(
@@ -808,7 +848,9 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
         return self._get_token(session_id, template, organization_id, skip_cache)
 
     def close(self) -> None:
-        """Close the HTTP connections (unless the http_client was given by the caller)."""
+        """Close the HTTP connections (unless the http_client was given by the caller); later calls
+        raise :class:`ClientClosedError`."""
+        self._closed = True
         if self._owns_http:
             self._http.close()
 
@@ -863,17 +905,32 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         self._sleep: Callable[[float], Any] = asyncio.sleep
         self._send_lock = anyio.Lock()  # as Client's: tasks sharing this client send one at a time
         self._token_locks: dict[CacheKey, asyncio.Lock] = {}
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     _session_cls = AsyncSession
     _sign_in_cls = AsyncSignIn
     _sign_up_cls = AsyncSignUp
 
     async def _run(self, flow: Flow[T]) -> T:
+        _check_open(self._closed or self._http.is_closed, flow)
+        self._check_loop()
         return await _drive_async(flow, self._http, self._sleep, self._send_lock)
+
+    def _check_loop(self) -> None:
+        """Refuse a call from another event loop than the first call's (the connections and locks
+        belong to that loop)."""
+        loop = asyncio.get_running_loop()
+        if self._loop is None:
+            self._loop = loop
+        if self._loop is not loop:
+            raise ConfigurationError(
+                "this AsyncClient was first used in another event loop; use one AsyncClient per event loop"
+            )
 
     async def _get_token(
         self, session_id: str, template: str | None, organization_id: str | None, skip_cache: bool
     ) -> str | None:
+        self._check_loop()
         key = self._token_key(session_id, template, organization_id)
         lock = self._token_locks.setdefault(key, asyncio.Lock())
         # One request per key at a time: tasks that waited find the fresh token in the cache.
@@ -961,7 +1018,9 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         return await self._get_token(session_id, template, organization_id, skip_cache)
 
     async def aclose(self) -> None:
-        """Close the HTTP connections (unless the http_client was given by the caller)."""
+        """Close the HTTP connections (unless the http_client was given by the caller); later calls
+        raise :class:`ClientClosedError`."""
+        self._closed = True
         if self._owns_http:
             await self._http.aclose()
 
@@ -972,6 +1031,12 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+def _check_open(closed: bool, flow: Flow[Any]) -> None:
+    if closed:
+        flow.close()  # never started: nothing ran
+        raise ClientClosedError("the client is closed: create a new one (or use it inside its `with` block)")
 
 
 # ----- drivers ---------------------------------------------------------------------------------------
@@ -1025,26 +1090,33 @@ async def _drive_async(
         flow.close()
 
 
-def _send_sync(http: httpx.Client, action: Send) -> httpx.Response | httpx.TransportError:
-    """Build, send (redirects never followed, the attempt bounded by its timeout) and absorb one
-    request; the caller holds the send lock."""
+def _send_sync(http: httpx.Client, action: Send) -> Any:
+    """Build, send (redirects never followed, the attempt bounded by its timeout), read within the
+    size cap and absorb one request; the caller holds the send lock."""
     request = action.build()
     try:
         with sending():
-            response = send_sync(http, request)
-    except httpx.TransportError as exc:
+            answer = send_sync(http, request, read_answer)
+    except httpx.RequestError as exc:
         return exc
-    action.absorb(response)
-    return response
+    return _absorbed(action, answer)
 
 
-async def _send_async(http: httpx.AsyncClient, action: Send) -> httpx.Response | httpx.TransportError:
+async def _send_async(http: httpx.AsyncClient, action: Send) -> Any:
     """As :func:`_send_sync`, awaiting."""
     request = action.build()
     try:
         with sending():
-            response = await send_async(http, request)
-    except httpx.TransportError as exc:
+            answer = await send_async(http, request, aread_answer)
+    except httpx.RequestError as exc:
         return exc
-    action.absorb(response)
-    return response
+    return _absorbed(action, answer)
+
+
+def _absorbed(action: Send, answer: httpx.Response | BrokenAnswer) -> Any:
+    """``answer`` once its credentials are stored, or the :class:`ClerkError` that refused them."""
+    try:
+        action.absorb(answer.response if isinstance(answer, BrokenAnswer) else answer)
+    except ClerkError as exc:
+        return exc
+    return answer

@@ -16,9 +16,9 @@ Past the deadline the attempt ends with ``httpx.ReadTimeout`` (a ``ClerkTimeoutE
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, TypeVar
 
 import anyio
 import httpcore
@@ -26,6 +26,8 @@ import httpx
 
 # The monotonic time the current attempt must end by (None: no bound), for the socket layer.
 _DEADLINE: ContextVar[float | None] = ContextVar("clerk_fapi_deadline", default=None)
+
+T = TypeVar("T")
 
 
 def attempt_budget(request: httpx.Request, http: httpx.Client | httpx.AsyncClient) -> float | None:
@@ -39,33 +41,42 @@ def _expired(request: httpx.Request, budget: float) -> httpx.ReadTimeout:
     return httpx.ReadTimeout(f"the attempt did not finish within {budget:g}s", request=request)
 
 
-def send_sync(http: httpx.Client, request: httpx.Request) -> httpx.Response:
-    """``http.send`` (redirects never followed) with the whole attempt bounded by its timeout."""
+def send_sync(http: httpx.Client, request: httpx.Request, read: Callable[[httpx.Response], T]) -> T:
+    """``http.send`` (streamed, redirects never followed) and ``read`` of the answer, the whole
+    attempt bounded by its timeout; the response is closed afterwards."""
     budget = attempt_budget(request, http)
-    if budget is None:
-        return http.send(request, follow_redirects=False)
-    deadline = time.monotonic() + budget
-    token = _DEADLINE.set(deadline)
+    token = _DEADLINE.set(None if budget is None else time.monotonic() + budget)
     try:
         response = http.send(request, follow_redirects=False, stream=True)
         try:
-            response.stream = _BoundedStream(response.stream, deadline, request, budget)
-            response.read()
+            deadline = _DEADLINE.get()
+            if budget is not None and deadline is not None:
+                response.stream = _BoundedStream(response.stream, deadline, request, budget)
+            return read(response)
         finally:
             response.close()
     finally:
         _DEADLINE.reset(token)
-    return response
 
 
-async def send_async(http: httpx.AsyncClient, request: httpx.Request) -> httpx.Response:
-    """``http.send`` (redirects never followed) with the whole attempt bounded by its timeout."""
+async def send_async(
+    http: httpx.AsyncClient, request: httpx.Request, read: Callable[[httpx.Response], Awaitable[T]]
+) -> T:
+    """:func:`send_sync` for ``httpx.AsyncClient``: the attempt runs inside ``anyio.fail_after``."""
     budget = attempt_budget(request, http)
+
+    async def exchange() -> T:
+        response = await http.send(request, follow_redirects=False, stream=True)
+        try:
+            return await read(response)
+        finally:
+            await response.aclose()
+
     if budget is None:
-        return await http.send(request, follow_redirects=False)
+        return await exchange()
     try:
         with anyio.fail_after(budget):
-            return await http.send(request, follow_redirects=False)
+            return await exchange()
     except TimeoutError as exc:
         raise _expired(request, budget) from exc
 

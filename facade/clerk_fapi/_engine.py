@@ -14,6 +14,7 @@ import contextlib
 import email.utils
 import functools
 import logging
+import math
 import random
 import re
 import time
@@ -26,7 +27,7 @@ import attrs
 import httpx
 
 from . import _raw
-from ._auth import CLIENT_COOKIE, AuthState
+from ._auth import CLIENT_COOKIE, AuthState, BadCredential
 from ._errors import (
     ClerkAPIError,
     ClerkConnectionError,
@@ -40,6 +41,7 @@ from ._errors import (
 from ._models import (
     ClientState,
     ShapeError,
+    check_not_coerced,
     client_from_envelope,
     client_state_from_raw,
     error_detail_from_raw,
@@ -118,14 +120,20 @@ _install_log_redaction()
 
 USER_AGENT: Final = f"clerk-fapi-python/{__version__}"
 DEFAULT_TIMEOUT: Final = httpx.Timeout(15.0, connect=5.0)
+# The longest id or template name put in a path, and the longest form or query value sent.
+MAX_PATH_SEGMENT_CHARS: Final = 512
+MAX_VALUE_CHARS: Final = 64 * 1024
+# The largest answer body read (after decompression); a bigger one is a ResponseParseError.
+MAX_ANSWER_BYTES: Final = 10 * 1024 * 1024
 
 T = TypeVar("T")
 
 
 @attrs.frozen
 class Send:
-    """Build a request, send it and ``absorb`` the answer's credentials; resume with the
-    ``httpx.Response`` or the ``httpx.TransportError``.
+    """Build a request, send it, read its answer (:func:`read_answer`) and ``absorb`` the answer's
+    credentials; resume with the read ``httpx.Response``, a :class:`BrokenAnswer`, the
+    ``httpx.RequestError`` the exchange raised, or the :class:`ClerkError` ``absorb`` raised.
 
     A driver does the three under its client's send lock: calls that carry the client token never
     race each other's rotations (each goes out with the newest token, and its rotated token is
@@ -141,6 +149,14 @@ class Sleep:
     """Wait ``seconds``; resume with None."""
 
     seconds: float
+
+
+@attrs.frozen
+class BrokenAnswer:
+    """An answer whose headers arrived but whose body could not be read (see :func:`read_answer`)."""
+
+    response: httpx.Response
+    reason: str
 
 
 Action = Send | Sleep
@@ -173,8 +189,13 @@ class RetryPolicy:
             raise ConfigurationError("RetryPolicy.max_retries must be a whole number >= 0")
         for name in ("backoff", "max_backoff", "max_retry_after"):
             value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-                raise ConfigurationError(f"RetryPolicy.{name} must be a number of seconds >= 0")
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not math.isfinite(value)
+                or value < 0
+            ):
+                raise ConfigurationError(f"RetryPolicy.{name} must be a finite number of seconds >= 0")
 
     def retry_on_status(self, retry_class: str, error: ClerkAPIError) -> bool:
         if error.code == "bot_detected":  # a stale testing token: waiting will not help
@@ -258,6 +279,7 @@ class Engine:
         state is never touched by a half-parsed answer. ``dev_browser=False`` sends the call without
         the dev-browser token (for creating one).
         """
+        check_request(endpoint, path, form, query)
         kwargs = _raw.request_kwargs(endpoint, path, form, query)
         attempt = 0
         dev_browser_renewed = False
@@ -266,8 +288,23 @@ class Engine:
                 yield from self._create_dev_browser()
             started = time.monotonic()
             outcome = yield Send(
-                functools.partial(self._build, kwargs, with_dev_browser=dev_browser), self.auth.absorb
+                functools.partial(self._build, kwargs, with_dev_browser=dev_browser),
+                functools.partial(self._absorb, endpoint),
             )
+            if isinstance(outcome, ClerkError):  # a credential in the answer that cannot be stored
+                raise outcome
+            if isinstance(outcome, BrokenAnswer):  # its credentials are already stored (Send.absorb)
+                raise ResponseParseError(
+                    endpoint.name,
+                    outcome.response.status_code,
+                    _content_type(outcome.response),
+                    outcome.reason,
+                )
+            if isinstance(outcome, httpx.RequestError) and not isinstance(outcome, httpx.TransportError):
+                # The exchange failed in httpx itself (a redirect loop, a body it could not decode...).
+                raise ClerkConnectionError(
+                    f"no usable answer ({type(outcome).__name__})", operation=endpoint.name
+                ) from outcome
             if isinstance(outcome, httpx.TransportError):
                 if attempt < self.retry.max_retries and self.retry.retry_on_exception(
                     endpoint.retry_class, outcome
@@ -353,6 +390,14 @@ class Engine:
         self.on_client(state)
         return _with_note(error, "the client was re-synced with GET /v1/client")
 
+    def _absorb(self, endpoint: _raw.Endpoint, response: httpx.Response) -> None:
+        try:
+            self.auth.absorb(response)
+        except BadCredential as exc:
+            raise ResponseParseError(
+                endpoint.name, response.status_code, _content_type(response), str(exc)
+            ) from None
+
     def _create_dev_browser(self) -> Flow[None]:
         """``POST /v1/dev_browser`` (itself sent without a dev browser); its ``id`` is the token."""
         token = yield from self.call(
@@ -382,6 +427,45 @@ class Engine:
         return request
 
 
+def check_request(
+    endpoint: _raw.Endpoint,
+    path: tuple[str, ...],
+    form: Mapping[str, Any] | None,
+    query: Mapping[str, Any] | None,
+) -> None:
+    """Refuse, before anything is sent, what httpx would rewrite or cannot encode (values are never
+    quoted: they may be passwords or codes).
+
+    An id or template name of ``.`` or ``..`` would be normalised away by httpx (``tokens/.`` is
+    ``tokens``: a plain session token instead of a template's), an empty one names another
+    endpoint, and a lone surrogate cannot be encoded as UTF-8.
+    """
+    names = endpoint.name.split("{")[1:]
+    for i, segment in enumerate(path):
+        what = names[i].split("}")[0] if i < len(names) else "path segment"
+        what = "template name" if what == "template" else what
+        if not isinstance(segment, str) or segment in ("", ".", ".."):
+            raise ConfigurationError(
+                f"{endpoint.name}: the {what} must be a non-empty string other than . and .."
+            )
+        _check_text(endpoint, f"the {what}", segment, MAX_PATH_SEGMENT_CHARS)
+    for kind, values in (("field", form), ("query parameter", query)):
+        for name, value in (values or {}).items():
+            if isinstance(value, str):
+                _check_text(endpoint, f"the {kind} {name}", value, MAX_VALUE_CHARS)
+
+
+def _check_text(endpoint: _raw.Endpoint, what: str, value: str, limit: int) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ConfigurationError(
+            f"{endpoint.name}: {what} holds a lone surrogate (not valid Unicode)"
+        ) from None
+    if len(value) > limit:
+        raise ConfigurationError(f"{endpoint.name}: {what} is longer than {limit} characters")
+
+
 def _query_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -402,12 +486,15 @@ def _parse(endpoint: _raw.Endpoint, response: httpx.Response, convert: Callable[
             and not isinstance(parsed, endpoint.result)
         ):
             raise ShapeError("body", endpoint.result.__name__, parsed)
+        if parsed is not None:
+            check_not_coerced(parsed, response.json())
         return convert(parsed)
     except ClerkError:
         raise
-    except (ValueError, KeyError, TypeError, AttributeError, ShapeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, ShapeError) as exc:
         # JSONDecodeError is a ValueError; a missing required field is a KeyError; a wrong type
-        # anywhere surfaces as TypeError/AttributeError from the generated parser or as ShapeError.
+        # anywhere surfaces as TypeError/AttributeError from the generated parser or as ShapeError;
+        # JSON nested deeper than Python's recursion limit is a RecursionError.
         raise ResponseParseError(
             endpoint.name, response.status_code, _content_type(response), _describe(exc)
         ) from exc
@@ -419,6 +506,8 @@ def _describe(exc: BaseException) -> str:
     name = type(exc).__name__
     if name == "JSONDecodeError":
         return "the body is not JSON (or is truncated)"
+    if isinstance(exc, RecursionError):
+        return "the body is nested too deeply"
     return f"{name}: {exc}"
 
 
@@ -434,7 +523,8 @@ def api_error(endpoint: _raw.Endpoint, response: httpx.Response) -> ClerkAPIErro
         errors = [error_detail_from_raw(e) for e in raw_errors if not isinstance(e, dict)]
         if isinstance(parsed.clerk_trace_id, str):
             trace_id = parsed.clerk_trace_id
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, ShapeError):
+        errors = []
         note = f"the body is not a Clerk error body (content type {_content_type(response) or 'none'})"
     cls = api_error_for_status(response.status_code)
     return cls(
@@ -485,7 +575,7 @@ def error_client(endpoint: _raw.Endpoint, response: httpx.Response) -> ClientSta
     state as it was, and the error itself still surfaces."""
     try:
         return carried_client(response.json())
-    except (ValueError, KeyError, TypeError, AttributeError, ShapeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, ShapeError) as exc:
         # Only the kind of failure: the message could quote a value from the body.
         logger.warning("%s: ignoring the client on the error answer (%s)", endpoint.name, type(exc).__name__)
         return None
@@ -503,6 +593,79 @@ def _redirect_error(endpoint: _raw.Endpoint, response: httpx.Response) -> ClerkA
         operation=endpoint.name,
         note=f"a redirect to {target}, not followed: the Frontend API does not redirect its calls",
     )
+
+
+def read_answer(response: httpx.Response) -> httpx.Response | BrokenAnswer:
+    """The answer with its body read (at most :data:`MAX_ANSWER_BYTES`, decoded), or why it could not be.
+
+    ``response`` was sent with ``stream=True``; the caller closes it. Transport errors while reading
+    propagate (they are handled like any other).
+    """
+    body = _CappedBody(response)
+    try:
+        if body.too_long:
+            return body.refused()
+        for chunk in response.iter_bytes():
+            if not body.add(chunk):
+                return body.refused()
+    except httpx.DecodingError:
+        return BrokenAnswer(response, _UNDECODABLE)
+    return body.read()
+
+
+async def aread_answer(response: httpx.Response) -> httpx.Response | BrokenAnswer:
+    """:func:`read_answer` for a response of an ``httpx.AsyncClient``."""
+    body = _CappedBody(response)
+    try:
+        if body.too_long:
+            return body.refused()
+        async for chunk in response.aiter_bytes():
+            if not body.add(chunk):
+                return body.refused()
+    except httpx.DecodingError:
+        return BrokenAnswer(response, _UNDECODABLE)
+    return body.read()
+
+
+class _CappedBody:
+    """The chunks of one answer's body, up to :data:`MAX_ANSWER_BYTES`."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
+        self.chunks: list[bytes] = []
+        self.size = 0
+        length = response.headers.get("content-length", "").strip()
+        # A body announced larger than the cap is refused before a byte of it is read.
+        self.too_long = length.isdigit() and int(length) > MAX_ANSWER_BYTES
+
+    def add(self, chunk: bytes) -> bool:
+        self.size += len(chunk)
+        self.too_long = self.size > MAX_ANSWER_BYTES
+        self.chunks.append(chunk)
+        return not self.too_long
+
+    def refused(self) -> BrokenAnswer:
+        return BrokenAnswer(self.response, _TOO_LONG)
+
+    def read(self) -> httpx.Response:
+        """A read copy of the streamed answer: the same status and headers, the decoded body."""
+        response = self.response
+        headers = [
+            (name, value)
+            for name, value in response.headers.raw
+            if name.lower() not in (b"content-encoding", b"content-length")
+        ]
+        return httpx.Response(
+            response.status_code,
+            headers=headers,
+            content=b"".join(self.chunks),
+            request=response.request,
+            extensions=response.extensions,
+        )
+
+
+_TOO_LONG: Final = f"the body is larger than {MAX_ANSWER_BYTES // (1024 * 1024)} MiB (MAX_ANSWER_BYTES)"
+_UNDECODABLE: Final = "the body does not decode as its Content-Encoding says"
 
 
 def _network_error(endpoint: _raw.Endpoint, exc: httpx.TransportError) -> ClerkConnectionError:

@@ -14,6 +14,7 @@
     │   └── ClerkTimeoutError         ... because it took too long
     ├── ResponseParseError            an answer that is not what the contract says
     ├── ConfigurationError            bad arguments to a constructor (e.g. an invalid publishable key)
+    ├── ClientClosedError             the client was closed (or its http_client was)
     ├── TokenStoreError               the client token could not be read or written
     └── SignInIncompleteError         a one-call sign-in needs another step
 
@@ -36,6 +37,7 @@ __all__ = [
     "ClerkConnectionError",
     "ClerkError",
     "ClerkTimeoutError",
+    "ClientClosedError",
     "ConfigurationError",
     "ConflictError",
     "ErrorDetail",
@@ -57,6 +59,10 @@ class ClerkError(Exception):
 
 class ConfigurationError(ClerkError, ValueError):
     """A constructor or method was given something it cannot use."""
+
+
+class ClientClosedError(ClerkError):
+    """The client was closed (``close()``/``aclose()``, or its ``http_client`` by its owner)."""
 
 
 class TokenStoreError(ClerkError):

@@ -13,6 +13,7 @@ with :mod:`clerk_fapi._raw` they are the only code that knows the generated laye
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -491,12 +492,27 @@ def _model(value: Any, cls: type[_M], where: str) -> _M | None:
 
 
 def _models(values: Any, cls: type[_M], where: str) -> list[_M]:
-    values = _opt(values) or []
+    values = _list(values, where)
     return [m for i, v in enumerate(values) if (m := _model(v, cls, f"{where}[{i}]")) is not None]
 
 
-def _strings(values: Any) -> tuple[str, ...]:
-    return tuple(str(v) for v in (_opt(values) or []))
+def _list(values: Any, where: str, item: type[Any] | None = None) -> list[Any]:
+    """A JSON array (None when absent or null is empty), its items of type ``item`` when given;
+    anything else (a string, an object) is a ShapeError, never iterated into a list."""
+    values = _opt(values)
+    if values is None:
+        return []
+    if not isinstance(values, list):
+        raise ShapeError(where, "list", values)
+    if item is not None:
+        for i, value in enumerate(values):
+            if not isinstance(value, item) or (item is int and isinstance(value, bool)):
+                raise ShapeError(f"{where}[{i}]", item.__name__, value)
+    return values
+
+
+def _strings(values: Any, where: str = "list of strings") -> tuple[str, ...]:
+    return tuple(_list(values, where, str))
 
 
 def _mapping(value: Any) -> dict[str, Any]:
@@ -505,6 +521,8 @@ def _mapping(value: Any) -> dict[str, Any]:
         return {}
     if hasattr(value, "to_dict"):
         return dict(value.to_dict())
+    if not isinstance(value, Mapping):
+        raise ShapeError("object", "JSON object", value)
     return dict(value)
 
 
@@ -616,14 +634,67 @@ def _copy(src: Any, cls: type[_T], **converted: Any) -> _T:
     return cls(**kwargs)
 
 
+def check_not_coerced(parsed: Any, body: Any) -> None:
+    """Raise ShapeError where the generated parser made a list of something that was not one.
+
+    It reads a JSON array of objects with a ``for`` loop, so an empty object or an empty string
+    (other values fail to parse) would silently become ``[]``: wherever the body holds one of those,
+    the parsed model must not hold a list.
+    """
+    for path in _empty_values(body):
+        node: Any = parsed
+        for key in path:
+            node = _child(node, key)
+            if node is None:
+                break
+        if isinstance(node, list):
+            where = "body" + "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in path)
+            raise ShapeError(where, "list", functools.reduce(lambda n, k: n[k], path, body))
+
+
+def _empty_values(body: Any) -> list[tuple[Any, ...]]:
+    """The paths of the empty objects and empty strings in a JSON body (iteratively: bodies run on
+    every call, and deep ones must not recurse)."""
+    found: list[tuple[Any, ...]] = []
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), body)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            if not value and path:
+                found.append(path)
+            stack.extend(((*path, k), v) for k, v in value.items() if v == "" or isinstance(v, dict | list))
+        elif isinstance(value, list):
+            stack.extend(
+                ((*path, i), v) for i, v in enumerate(value) if v == "" or isinstance(v, dict | list)
+            )
+        elif value == "":
+            found.append(path)
+    return found
+
+
+def _may_hold_empty(value: Any) -> bool:
+    return value == "" or isinstance(value, dict | list)
+
+
+def _child(node: Any, key: Any) -> Any:
+    """The generated model's value at a JSON key (or list index), or None."""
+    if isinstance(key, int):
+        return node[key] if isinstance(node, list) and key < len(node) else None
+    if isinstance(node, dict):
+        return node.get(key)
+    for name in (key, f"{key}_"):  # the generator renames keys such as `object`
+        if isinstance(name, str) and name.isidentifier() and (value := getattr(node, name, None)) is not None:
+            return value
+    extra = getattr(node, "additional_properties", None)
+    return extra.get(key) if isinstance(extra, dict) else None
+
+
 def error_detail_from_raw(src: raw.ClerkError) -> ErrorDetail:
-    return ErrorDetail(
-        code=_opt(src.code),
-        message=_opt(src.message),
-        long_message=_opt(src.long_message),
-        meta=_mapping(src.meta),
-        extra=dict(src.additional_properties),
-    )
+    text = {name: _opt(getattr(src, name)) for name in ("code", "message", "long_message")}
+    for name, value in text.items():
+        if value is not None and not isinstance(value, str):
+            raise ShapeError(f"error.{name}", "str", value)
+    return ErrorDetail(**text, meta=_mapping(src.meta), extra=dict(src.additional_properties))
 
 
 def verification_from_raw(src: Any, where: str) -> Verification | None:
@@ -710,10 +781,12 @@ def session_from_raw(src: raw.Session, where: str = "session") -> SessionData:
         SessionData,
         user=user_from_raw(user, f"{where}.user") if user else None,
         public_user_data=_copy(public, PublicUserData) if public else None,
-        last_active_token=token.jwt if token else None,
+        last_active_token=_jwt(token, f"{where}.last_active_token") if token else None,
         actor=_mapping(actor) if actor is not None else None,
         tasks=tuple(str(_opt(t.key)) for t in tasks) if _opt(src.tasks) is not None else None,
-        factor_verification_age=tuple(age) if age is not None else None,
+        factor_verification_age=(
+            tuple(_list(age, f"{where}.factor_verification_age", int)) if age is not None else None
+        ),
         extra=reshaped,
     )
 
@@ -793,8 +866,8 @@ def client_state_from_raw(src: raw.Client, where: str = "client") -> ClientState
 
 def client_from_envelope(parsed: Any) -> ClientState:
     """The client of a ``ClientEnvelope``: in ``response``; a null response means no client."""
-    if parsed is None:  # a 204 answer
-        return EMPTY_STATE
+    if parsed is None:  # a 204 answer: no body is not "no client"
+        raise ShapeError("body", "ClientEnvelope", parsed)
     if isinstance(parsed.response, Unset):
         # Only an explicit null means "no client"; a body without `response` breaks the contract.
         raise ShapeError("response", "Client or null", parsed.response)
@@ -825,9 +898,15 @@ def sign_up_envelope(parsed: Any) -> tuple[SignUpData, ClientState | None]:
     return _envelope(parsed, raw.SignUp, sign_up_from_raw)
 
 
+def _jwt(token: Any, where: str) -> str | None:
+    jwt = _opt(token.jwt)
+    if jwt is not None and not isinstance(jwt, str):
+        raise ShapeError(f"{where}.jwt", "str", jwt)
+    return jwt or None
+
+
 def token_jwt(parsed: Any) -> str | None:
-    jwt = _opt(parsed.jwt)
-    return jwt if isinstance(jwt, str) and jwt else None
+    return _jwt(parsed, "token")
 
 
 def environment_from_raw(src: raw.Environment) -> Environment:

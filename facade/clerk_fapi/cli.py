@@ -13,8 +13,10 @@ Global options (before or after the command): ``--publishable-key`` (``CLERK_PUB
 
 Exit status: 0 on success, 1 when the Frontend API (or the network, or the state file) fails, 2 for
 usage errors (a bad option, or an input that is missing when stdin is not a terminal), 130 when
-interrupted. Errors go to stderr with Clerk's error code and trace id; with ``--json`` the error is
-a JSON object ``{"error": {...}}`` on stderr.
+interrupted, 141 when the reader of stdout went away (``clerk-fapi token | head -c0``). Never a
+traceback: anything unexpected is one line naming the exception's type. Errors go to stderr with
+Clerk's error code and trace id; with ``--json`` the error is a JSON object ``{"error": {...}}`` on
+stderr.
 
 JSON output (``--json``), one object on stdout; timestamps are ISO 8601 UTC strings or null.
 Keys are only ever added, never renamed or removed:
@@ -42,6 +44,7 @@ Keys are only ever added, never renamed or removed:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import os
@@ -84,6 +87,7 @@ EXIT_OK: Final = 0
 EXIT_API: Final = 1
 EXIT_USAGE: Final = 2
 EXIT_INTERRUPTED: Final = 130
+EXIT_BROKEN_PIPE: Final = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader left
 
 ENV_PUBLISHABLE_KEY: Final = "CLERK_PUBLISHABLE_KEY"
 ENV_FRONTEND_API: Final = "CLERK_FRONTEND_API"
@@ -894,7 +898,9 @@ def main(
         with _client(args, parser) as (client, store):
             _resume(client, store, stderr, as_json)
             app = App(args, client, store.path, stdout, stderr, Prompter(stdin, stderr))
-            return COMMANDS[args.command](app)
+            status = COMMANDS[args.command](app)
+            stdout.flush()  # here, where a reader that went away is caught, not at exit
+            return status
     except UsageError as exc:
         return _fail(stderr, as_json, exc, str(exc), EXIT_USAGE)
     except ClerkAPIError as exc:
@@ -908,3 +914,18 @@ def main(
     except KeyboardInterrupt:
         stderr.write("\n")
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return _reader_gone(stdout)
+    except Exception as exc:  # never a traceback: name what broke, not its text (it may quote a secret)
+        text = f"unexpected error ({type(exc).__name__}); please report it"
+        return _fail(stderr, as_json, ClerkError(text), text, EXIT_API)
+
+
+def _reader_gone(stdout: TextIO) -> int:
+    """The reader of stdout went away (``clerk-fapi token | head -c0``): stop quietly, as a program
+    killed by SIGPIPE does, and point stdout at /dev/null so the final flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stdout.fileno())
+        os.close(devnull)
+    return EXIT_BROKEN_PIPE
