@@ -262,9 +262,11 @@ def check(
             assert isinstance(outcome, ClerkAPIError), f"{type(outcome).__name__} changed the state"
             assert carried is not None, "the state changed but the error answer carried no client"
             assert client.state.id == carried["id"]
-            assert client.state.updated_at is not None
-            assert int(client.state.updated_at.timestamp() * 1000) == carried["updated_at"]
-            assert len(client.state.sessions) == len(carried["sessions"])
+            updated_at = client.state.updated_at
+            assert carried.get("updated_at") == (
+                None if updated_at is None else round(updated_at.timestamp() * 1000)
+            )
+            assert len(client.state.sessions) == len(carried.get("sessions") or [])
         assert client._environment is env
         if client.mode == "native":
             assert store.get("client") in expected_token(token, drawn[3], drawn[0])
