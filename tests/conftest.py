@@ -1,4 +1,5 @@
-"""Shared fixtures for the pipeline tests: where the repository, our spec and the reference data live.
+"""Shared fixtures: where the repository, our spec and the reference data live (tests/pipeline checks our
+spec, tests/fidelity holds it to Clerk's published one and to recorded traffic).
 
 The reference data (Clerk's published spec, recorded traffic) lives outside the repository. Where it is
 missing the tests that need it skip with the reason, except under ``CI=true``, where a missing reference
@@ -14,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[1]
 REFERENCE_DIR = REPO_ROOT.parent / "shared" / "reference"
 
 

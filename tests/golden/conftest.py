@@ -5,7 +5,7 @@ Replay (the default, and what ``make test`` does): no server runs, the network i
 request is answered from ``cassettes/<module>/<test>.yaml``. Clients point at ``http://127.0.0.1:9``:
 host and port are not matched, only method, path, query and body.
 
-Recording (``make record``, i.e. ``CLERK_FAPI_RECORD=1 pytest tests/cassettes --record-mode=rewrite``):
+Recording (``make record``, i.e. ``CLERK_FAPI_RECORD=1 pytest tests/golden --record-mode=rewrite``):
 the emulator (``clerk_fapi.testing``) is served on a loopback port for the session, seeded with the
 identities of ``constants.py``; each test's cassette is replaced. A ``<test>.notes.json`` beside each
 cassette keeps the wall-clock time of the recording: replay shows the token cache that time (plus the

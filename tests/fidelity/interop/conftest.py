@@ -1,6 +1,6 @@
 """Clerk's own software against the emulator, on loopback.
 
-The pinned npm packages of `tests/interop/node/package-lock.json` (`@clerk/clerk-js`, `@clerk/backend`,
+The pinned npm packages of `tests/fidelity/interop/node/package-lock.json` (`@clerk/clerk-js`, `@clerk/backend`,
 `jsdom`) are installed with `npm ci` into `.cache/interop-node/` at the root of the repository (git-ignored),
 once per lockfile: the folder keeps a stamp of the lockfile it was installed from. The emulator is served on
 127.0.0.1, seeded through its own control API, and `node/flows.cjs` drives it with clerk-js in each mode, once
@@ -29,7 +29,7 @@ from clerk_fapi.testing import Emulator, EmulatorServer, SeededOrganization, See
 
 HERE = Path(__file__).resolve().parent
 NODE_DIR = HERE / "node"
-REPO = HERE.parents[1]
+REPO = HERE.parents[2]
 INSTALL_DIR = REPO / ".cache" / "interop-node"
 MIN_NODE_MAJOR = 20
 # The frontend API host encoded in the publishable key: a development host, so clerk-js runs its development

@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 import pytest
 
-REFERENCE_DIR = Path(__file__).resolve().parents[3] / "shared" / "reference"
+REFERENCE_DIR = Path(__file__).resolve().parents[4] / "shared" / "reference"
 RECORDINGS = Path(os.environ.get("CLERK_FAPI_RECORDINGS") or REFERENCE_DIR / "flutter-recordings")
 SAMPLES = Path(os.environ.get("CLERK_FAPI_SAMPLES") or REFERENCE_DIR / "samples")
 

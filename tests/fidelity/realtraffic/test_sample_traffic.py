@@ -23,7 +23,7 @@ import pytest
 import yaml
 from clerk_fapi_raw import models
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_SAMPLES = REPO_ROOT.parent / "shared" / "reference" / "samples"
 SAMPLES = Path(os.environ.get("CLERK_FAPI_SAMPLES") or DEFAULT_SAMPLES)
 SAMPLE_FILES = sorted(SAMPLES.glob("*.json")) if SAMPLES.is_dir() else []

@@ -33,7 +33,7 @@ Key = tuple[str, str]
 def load_deviations() -> dict[Key, str]:
     """``deviations.py`` beside this file, loaded by path so no other module of that name can shadow it."""
     spec = importlib.util.spec_from_file_location(
-        "pipeline_deviations", Path(__file__).with_name("deviations.py")
+        "fidelity_deviations", Path(__file__).with_name("deviations.py")
     )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -289,7 +289,7 @@ def test_every_difference_from_upstream_is_a_listed_deviation(
     unlisted = checker.differences - load_deviations().keys()
     assert not unlisted, (
         "openapi.yaml declares things Clerk's published spec does not have; fix openapi.yaml or, if"
-        " deliberate, list them with a reason in tests/pipeline/deviations.py:\n  "
+        " deliberate, list them with a reason in tests/fidelity/spec/deviations.py:\n  "
         + describe(unlisted, checker.contexts)
     )
 
@@ -297,7 +297,7 @@ def test_every_difference_from_upstream_is_a_listed_deviation(
 def test_no_listed_deviation_is_stale(our_spec: dict[str, Any], upstream_spec: dict[str, Any]) -> None:
     stale = load_deviations().keys() - run_checker(our_spec, upstream_spec).differences
     assert not stale, (
-        "deviations listed in tests/pipeline/deviations.py no longer occur; remove them:\n  "
+        "deviations listed in tests/fidelity/spec/deviations.py no longer occur; remove them:\n  "
         + describe(stale)
     )
 

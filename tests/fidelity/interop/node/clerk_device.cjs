@@ -9,7 +9,7 @@
 // - browser: the browser build (dist/clerk.js) in a jsdom window on http://localhost:3000; a development
 //   instance, so clerk-js gets a dev browser (`__clerk_db_jwt`) from POST /v1/dev_browser and sends it back.
 //
-// The packages come from the install folder named by CLERK_INTEROP_PREFIX (see tests/interop/conftest.py).
+// The packages come from the install folder named by CLERK_INTEROP_PREFIX (see tests/fidelity/interop/conftest.py).
 // Nothing here changes what clerk-js sends or how it reads the answers.
 
 const fs = require('node:fs');

@@ -3,7 +3,7 @@
 //
 //   node [--conditions=react-native] flows.cjs <scenario.json>
 //
-// The scenario (written by tests/interop/conftest.py) names the mode, the publishable key, the emulator's URL
+// The scenario (written by tests/fidelity/interop/conftest.py) names the mode, the publishable key, the emulator's URL
 // (given to clerk-js as its documented `proxyUrl`), the seeded users, organization, template and ticket, and
 // the file to write the results to: {flow: {ok, data, failed_answers} | {ok: false, error}}. Each flow opens
 // its own device, so a failure in one does not spoil the others.

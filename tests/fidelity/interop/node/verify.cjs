@@ -4,7 +4,7 @@
 //
 //   node verify.cjs <job.json>
 //
-// The job (written by tests/interop/test_backends.py) holds `jwt_key`, `publishable_key`, `results_path` and
+// The job (written by tests/fidelity/interop/test_backends.py) holds `jwt_key`, `publishable_key`, `results_path` and
 // `tokens`: [{name, token, authorized_parties?}]. For each token it writes what `verifyToken` answered (the
 // claims, or the error's reason) and what `authenticateRequest` made of a request carrying the token as a
 // Bearer header (signed in or not, and the auth object's ids).
