@@ -1,10 +1,11 @@
 """Clerk's own software against the emulator, on loopback.
 
-The pinned npm packages of `tests/fidelity/interop/node/package-lock.json` (`@clerk/clerk-js`, `@clerk/backend`,
-`jsdom`) are installed with `npm ci` into `.cache/interop-node/` at the root of the repository (git-ignored),
-once per lockfile: the folder keeps a stamp of the lockfile it was installed from. The emulator is served on
-127.0.0.1, seeded through its own control API, and `node/flows.cjs` drives it with clerk-js in each mode, once
-per mode for the whole test run; the tests then read what each flow produced and what the emulator holds.
+The pinned npm packages of `tests/fidelity/interop/node/package-lock.json` (`@clerk/clerk-js`,
+`@clerk/backend`, `jsdom`) are installed with `npm ci` into `.cache/interop-node/` at the root of the
+repository (git-ignored), once per lockfile: the folder keeps a stamp of the lockfile it was installed from.
+The emulator is served on 127.0.0.1, seeded through its own control API, and `node/flows.cjs` drives it with
+clerk-js in each mode, once per mode for the whole test run; the tests then read what each flow produced
+and what the emulator holds.
 
 Without Node 20+ or npm, or when the install fails (no registry), the test modules are skipped when they are
 collected, with one reason (one line in the summary); under ``CI=true`` that is a failure instead.
