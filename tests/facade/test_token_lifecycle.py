@@ -4,11 +4,15 @@ what ``destroy()`` and signing out leave behind."""
 from __future__ import annotations
 
 import email.utils
+from collections.abc import Callable
 
 import httpx
-from clerk_fapi import Client, MemoryTokenStore
+import pytest
+from clerk_fapi import Client, MemoryTokenStore, NotFoundError
 from clerk_fapi._token_cache import jwt_claims
-from clerk_fapi.testing import Emulator
+from clerk_fapi.testing import Emulator, SeededUser
+
+from .conftest import PASSWORD, AnyClient, call
 
 
 class _Dated(httpx.BaseTransport):
@@ -43,3 +47,20 @@ def test_a_resumed_client_never_serves_a_session_token_the_server_already_expire
         token = resumed.get_token()
     assert token is not None and token != old_token
     assert (jwt_claims(token) or {})["exp"] > emu.clock.now_s
+
+
+async def test_destroy_clears_the_token_cache_so_a_kept_session_serves_no_cached_jwt(
+    make_client: Callable[..., AnyClient], emu: Emulator, user: SeededUser
+) -> None:
+    """``destroy()`` ends every session of the client: a ``Session`` the caller kept must ask the server
+    (which no longer knows the session) instead of serving the JWT cached before."""
+    client = make_client(transport=emu.transport())
+    session = await call(client.sign_in_with_password(user.identifier, PASSWORD))
+    token = await call(session.get_token())
+    assert token is not None and await call(session.get_token()) == token  # served from the cache
+    await call(client.destroy())
+    emu.reset_counts()
+    with pytest.raises(NotFoundError) as info:
+        await call(session.get_token())
+    assert info.value.code == "resource_not_found"
+    assert emu.request_counts[("POST", f"/v1/client/sessions/{session.id}/tokens")] == 1

@@ -39,6 +39,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import anyio
 import httpx
 import pytest
 from clerk_fapi import AsyncClient, Client
@@ -272,6 +273,11 @@ class RequestLog:
 
     def __init__(self) -> None:
         self.requests: list[httpx.Request] = []
+        # Seconds to hold a request whose path contains the key before it goes out (or is replayed).
+        self.delays: dict[str, float] = {}
+
+    def delay(self, request: httpx.Request) -> float:
+        return max((s for part, s in self.delays.items() if part in request.url.path), default=0.0)
 
     def paths(self, method: str | None = None, contains: str = "") -> list[str]:
         return [
@@ -291,11 +297,13 @@ class _Counting(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         self._log.requests.append(request)
+        time.sleep(self._log.delay(request))
         response: httpx.Response = self._inner.handle_request(request)
         return response
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         self._log.requests.append(request)
+        await anyio.sleep(self._log.delay(request))
         response: httpx.Response = await self._inner.handle_async_request(request)
         return response
 

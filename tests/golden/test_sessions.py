@@ -5,6 +5,7 @@ templates, the token cache (one request per token lifetime, one request for conc
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -150,11 +151,20 @@ async def test_concurrent_get_token_callers_share_one_request(
     client: AnyClient, request_log: RequestLog
 ) -> None:
     session = await sign_in(client)
+    # The token request is held long enough that every caller asks while it is in flight (replay
+    # answers at once: without the hold the callers would never overlap).
+    request_log.delays["/tokens"] = 0.3
     if isinstance(client, AsyncClient):
         tokens = await asyncio.gather(*(session.get_token(template=c.TEMPLATE) for _ in range(8)))
     else:
+        start = threading.Barrier(8)
+
+        def get_token(_: int) -> str | None:
+            start.wait()  # all callers ask at once
+            return session.get_token(template=c.TEMPLATE)
+
         with ThreadPoolExecutor(max_workers=8) as pool:
-            tokens = list(pool.map(lambda _: session.get_token(template=c.TEMPLATE), range(8)))
+            tokens = list(pool.map(get_token, range(8)))
     assert len(set(tokens)) == 1 and claims(tokens[0])["uid"] == session.user.id
     assert request_log.count("POST", "/tokens") == 1
 
