@@ -9,7 +9,9 @@ Recording (``make record``, i.e. ``CLERK_FAPI_RECORD=1 pytest tests/golden --rec
 the emulator (``clerk_fapi.testing``) is served on a loopback port for the session, seeded with the
 identities of ``constants.py``; each test's cassette is replaced. A ``<test>.notes.json`` beside each
 cassette keeps the wall-clock time of the recording: replay shows the token cache that time (plus the
-time elapsed in the replay), so tokens that were fresh when recorded are fresh when replayed.
+time elapsed in the replay), so tokens that were fresh when recorded are fresh when replayed. It also
+names the cassette's ``source``: ``emulator@<commit>`` (recording refuses to start while the emulator has
+uncommitted changes) or ``instance@<host>`` (see ``provenance.py``).
 
 Recording against a real instance: ``CLERK_FAPI_RECORD=1 CLERK_PUBLISHABLE_KEY=pk_test_...
 CLERK_TESTING_TOKEN=... make record``. The development instance needs: the Native API on; sign-in with
@@ -47,6 +49,7 @@ from clerk_fapi import _token_cache as token_cache_module
 from clerk_fapi.testing import Emulator, SeededUser
 
 from . import constants as c
+from .provenance import emulator_source, instance_source
 from .scrub import CassetteFormat, scrub_request, scrub_response
 
 RECORDING = os.environ.get("CLERK_FAPI_RECORD") == "1"
@@ -114,6 +117,7 @@ class World:
     publishable_key: str | None = None
     testing_token: str | None = None
     users: dict[str, SeededUser] = field(default_factory=dict)
+    source: str | None = None  # what each cassette recorded now names as its origin (provenance.py)
 
     @property
     def real(self) -> bool:
@@ -162,8 +166,10 @@ def world() -> Iterator[World]:
         yield World()
         return
     if REAL_PUBLISHABLE_KEY:
-        yield World(publishable_key=REAL_PUBLISHABLE_KEY, testing_token=REAL_TESTING_TOKEN)
+        source = instance_source(Client(publishable_key=REAL_PUBLISHABLE_KEY).frontend_api)
+        yield World(publishable_key=REAL_PUBLISHABLE_KEY, testing_token=REAL_TESTING_TOKEN, source=source)
         return
+    source = emulator_source()
     development = Emulator()
     users = _seed(development)
     production = Emulator(instance_type="production")
@@ -179,6 +185,7 @@ def world() -> Iterator[World]:
             production_url=prod_server.url,
             testing_token=c.FAKE_TESTING_TOKEN,
             users=users,
+            source=source,
         )
 
 
@@ -255,6 +262,7 @@ def stage(
     current = Stage(world, kind, notes_path)
     if RECORDING:
         current.notes["recorded_at"] = round(time.time(), 3)
+        current.notes["source"] = world.source
         yield current
         os.makedirs(vcr_cassette_dir, exist_ok=True)
         with open(notes_path, "w", encoding="utf-8") as f:
