@@ -311,12 +311,3 @@ async def test_connection_error_retries_wait_a_backoff(
     emu.inject_fault("/v1/client", drop_connection=True, times=2)
     await call(client.reload())
     assert len(waits) == 2 and all(0.1 <= w <= 0.2 for w in waits)
-
-
-def test_default_retry_policy() -> None:
-    from clerk_fapi import Client
-
-    policy = Client(frontend_api="https://clerk.example.com").retry_policy
-    assert policy.max_retries == 2
-    assert policy.max_retry_after == 60.0  # README: a Retry-After is honoured, capped at 60 s
-    assert {429, 500, 502, 503} <= set(policy.retry_statuses)
