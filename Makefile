@@ -63,7 +63,7 @@ demo: $(STAMP)
 
 record: $(STAMP)
 	@echo "==> re-recording the cassettes (against the emulator on loopback, or the instance of CLERK_PUBLISHABLE_KEY)"
-	CLERK_FAPI_RECORD=1 $(BIN)/pytest tests/cassettes --record-mode=rewrite -p no:cacheprovider
+	CLERK_FAPI_RECORD=1 $(BIN)/pytest tests/golden --record-mode=rewrite -p no:cacheprovider
 
 bench: $(STAMP)
 	@echo "==> benchmarks (ratios against baselines measured in the same run)"

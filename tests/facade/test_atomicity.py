@@ -7,7 +7,15 @@ from typing import Any
 
 import httpx
 import pytest
-from clerk_fapi import ClerkError, MemoryTokenStore
+from clerk_fapi import (
+    ClerkConnectionError,
+    ClerkError,
+    MemoryTokenStore,
+    RateLimitError,
+    ResponseParseError,
+    ServerError,
+    UnprocessableEntityError,
+)
 from clerk_fapi.testing import Emulator, SeededUser
 
 from .conftest import BASE_URL, PASSWORD, AnyClient, Recorder, call, sign_in_on_the_side
@@ -27,6 +35,19 @@ FAILURES: dict[str, dict[str, Any]] = {
     "truncated_by_connection": {"truncate": True},
     # Not JSON-null and not a client: must not be read as "the device has no client".
     "no_response_key": {"status": 200, "body": {}},
+}
+# The error each failure raises, whichever call it hits.
+RAISES: dict[str, type[ClerkError]] = {
+    "server_error": ServerError,
+    "unprocessable": UnprocessableEntityError,
+    "rate_limited": RateLimitError,
+    "html": ResponseParseError,
+    "truncated_json": ResponseParseError,
+    "wrong_shape": ResponseParseError,
+    "nested_wrong_shape": ResponseParseError,
+    "dropped_connection": ClerkConnectionError,
+    "truncated_by_connection": ClerkConnectionError,
+    "no_response_key": ResponseParseError,
 }
 
 
@@ -49,22 +70,28 @@ CALLS = [
 # resets locally then (as clerk-js does), so those combinations are not failures.
 _DESTROY_SUCCEEDS = {"wrong_shape", "nested_wrong_shape", "no_response_key"}
 FAILED_CALLS = [
-    pytest.param(fault, method, path, operation, id=f"{operation}-{name}")
+    pytest.param(fault, RAISES[name], method, path, operation, id=f"{operation}-{name}")
     for method, path, operation in CALLS
     for name, fault in FAILURES.items()
     if not (operation == "destroy" and name in _DESTROY_SUCCEEDS)
 ]
 
 
-@pytest.mark.parametrize(("fault", "method", "path", "operation"), FAILED_CALLS)
+@pytest.mark.parametrize(("fault", "raises", "method", "path", "operation"), FAILED_CALLS)
 async def test_a_failed_call_leaves_the_state_untouched(
-    signed_in: AnyClient, emu: Emulator, fault: dict[str, Any], method: str, path: str, operation: str
+    signed_in: AnyClient,
+    emu: Emulator,
+    fault: dict[str, Any],
+    raises: type[ClerkError],
+    method: str,
+    path: str,
+    operation: str,
 ) -> None:
     client = signed_in
     before = client.state
     before_id, before_sessions = client.id, client.sessions
     emu.inject_fault(path, method=method, times=10, **fault)
-    with pytest.raises(ClerkError):
+    with pytest.raises(raises):
         await call(getattr(client, operation)())
     assert client.state is before
     assert client.id == before_id
@@ -77,8 +104,11 @@ async def test_a_failed_sign_in_leaves_the_state_untouched(
 ) -> None:
     client = signed_in
     before = client.state
-    with pytest.raises(ClerkError):
-        await call(client.sign_in_with_password(user.identifier, "wrong-" + PASSWORD))
+    # Another account: the signed-in one would be refused as already signed in, before its password.
+    other = emu.add_user(email_addresses="john+clerk_test@example.com", password=PASSWORD)
+    with pytest.raises(UnprocessableEntityError) as info:
+        await call(client.sign_in_with_password(other.identifier, "wrong-" + PASSWORD))
+    assert info.value.code == "form_password_incorrect"
     assert client.state is before
 
 
@@ -95,7 +125,7 @@ async def test_a_token_rotated_on_an_error_answer_is_stored_and_sent_next(
     assert rotated != store.get("client")
     emu.inject_fault("/v1/client", method="GET", status=500, headers={"Authorization": rotated})
     before = client.state
-    with pytest.raises(ClerkError):
+    with pytest.raises(ServerError):
         await call(client.reload())
     assert client.state is before
     assert store.get("client") == rotated
@@ -105,22 +135,25 @@ async def test_a_token_rotated_on_an_error_answer_is_stored_and_sent_next(
 
 
 @pytest.mark.parametrize(
-    "fault",
+    ("fault", "raises"),
     [
-        {"status": 200, "html": True},
-        {"status": 200, "body": {"response": {"no_id": 1}}},
-        {"status": 422},
+        ({"status": 200, "html": True}, ResponseParseError),
+        ({"status": 200, "body": {"response": {"no_id": 1}}}, ResponseParseError),
+        ({"status": 422}, UnprocessableEntityError),
     ],
     ids=["html", "wrong_shape", "unprocessable"],
 )
 async def test_a_token_rotated_on_an_unparseable_answer_is_stored(
-    make_client: Callable[..., AnyClient], store: MemoryTokenStore, fault: dict[str, Any]
+    make_client: Callable[..., AnyClient],
+    store: MemoryTokenStore,
+    fault: dict[str, Any],
+    raises: type[ClerkError],
 ) -> None:
     emu = Emulator()
     client = make_client(transport=emu.transport(), token_store=store, max_retries=0)
     await call(client.create())
     emu.inject_fault("/v1/client", method="GET", headers={"Authorization": "rotated-on-failure"}, **fault)
-    with pytest.raises(ClerkError):
+    with pytest.raises(raises):
         await call(client.reload())
     assert store.get("client") == "rotated-on-failure"
 
@@ -149,7 +182,7 @@ async def test_local_state_survives_a_failure_after_a_successful_call(
     await call(client.reload())
     good = client.state
     emu.inject_fault("/v1/client", method="GET", status=200, body={"response": {"object": "client"}})
-    with pytest.raises(ClerkError):
+    with pytest.raises(ResponseParseError):
         await call(client.reload())
     assert client.state is good
     assert client.last_active_session is not None

@@ -17,6 +17,9 @@ from clerk_fapi.testing import Emulator, SeededUser
 from .conftest import BASE_URL, FAST_RETRIES, PASSWORD
 
 THREADS, OPERATIONS, TASKS = 50, 20, 200
+# get_token callers, and how long each token answer takes: long enough that every caller asks while the
+# first request is still in flight, so callers that do not wait for it would send their own.
+CALLERS, TOKEN_DELAY = 16, 0.3
 
 
 @pytest.fixture
@@ -108,14 +111,26 @@ async def test_tasks_sharing_one_async_client_never_race_the_token_rotation(stri
         assert (await client.reload()).last_active_session_id is not None
 
 
+def _slow_tokens(emu: Emulator) -> None:
+    """Every token answer (any session, with or without a template) waits ``TOKEN_DELAY`` seconds."""
+    emu.inject_fault("/v1/client/sessions/*/tokens*", method="POST", delay=TOKEN_DELAY, times=CALLERS)
+
+
 def test_concurrent_get_token_callers_still_share_one_request_per_key(strict: Emulator) -> None:
     user = _user(strict)
     with Client(frontend_api=BASE_URL, transport=strict.transport()) as client:
         session = client.sign_in_with_password(user.identifier, PASSWORD)
         client.clear_cache()  # the sign-in's last_active_token was cached: start empty
         strict.reset_counts()
-        with ThreadPoolExecutor(max_workers=16) as pool:
-            tokens = list(pool.map(lambda n: session.get_token(template="tpl" if n % 2 else None), range(32)))
+        _slow_tokens(strict)
+        start = threading.Barrier(CALLERS)
+
+        def get_token(n: int) -> str | None:
+            start.wait()  # all callers ask at once
+            return session.get_token(template="tpl" if n % 2 else None)
+
+        with ThreadPoolExecutor(max_workers=CALLERS) as pool:
+            tokens = list(pool.map(get_token, range(CALLERS)))
         assert len(set(tokens)) == 2  # one per key
         counts = strict.request_counts
         assert counts[("POST", f"/v1/client/sessions/{session.id}/tokens/tpl")] == 1
@@ -128,8 +143,9 @@ async def test_concurrent_async_get_token_callers_still_share_one_request_per_ke
         session = await client.sign_in_with_password(user.identifier, PASSWORD)
         client.clear_cache()
         strict.reset_counts()
+        _slow_tokens(strict)
         tokens = await asyncio.gather(
-            *(session.get_token(template="tpl" if n % 2 else None) for n in range(32))
+            *(session.get_token(template="tpl" if n % 2 else None) for n in range(CALLERS))
         )
         assert len(set(tokens)) == 2
         counts = strict.request_counts

@@ -10,11 +10,17 @@ from typing import Any
 import pytest
 from clerk_fapi import (
     AsyncClient,
+    AuthenticationError,
+    BadRequestError,
+    ClerkAPIError,
     ClerkConnectionError,
     ClerkTimeoutError,
+    NotFoundError,
+    PermissionDeniedError,
     RateLimitError,
     RetryPolicy,
     ServerError,
+    UnprocessableEntityError,
 )
 from clerk_fapi.testing import Emulator, SeededUser
 
@@ -104,15 +110,25 @@ async def test_retries_give_up_on_connection_errors_too(
     assert emu.request_counts[("GET", "/v1/client")] == 3
 
 
-@pytest.mark.parametrize("status", [400, 401, 403, 404, 422])
+@pytest.mark.parametrize(
+    ("status", "error_class"),
+    [
+        (400, BadRequestError),
+        (401, AuthenticationError),
+        (403, PermissionDeniedError),
+        (404, NotFoundError),
+        (422, UnprocessableEntityError),
+    ],
+)
 async def test_client_errors_are_never_retried(
-    make_client: Callable[..., AnyClient], emu: Emulator, status: int
+    make_client: Callable[..., AnyClient], emu: Emulator, status: int, error_class: type[ClerkAPIError]
 ) -> None:
     client = make_client(transport=emu.transport())
     emu.inject_fault("/v1/client", status=status, times=5)
-    with pytest.raises(Exception) as info:
+    with pytest.raises(ClerkAPIError) as info:
         await call(client.reload())
-    assert getattr(info.value, "status_code", None) == status
+    assert type(info.value) is error_class
+    assert info.value.status_code == status
     assert emu.request_counts[("GET", "/v1/client")] == 1
 
 
@@ -295,12 +311,3 @@ async def test_connection_error_retries_wait_a_backoff(
     emu.inject_fault("/v1/client", drop_connection=True, times=2)
     await call(client.reload())
     assert len(waits) == 2 and all(0.1 <= w <= 0.2 for w in waits)
-
-
-def test_default_retry_policy() -> None:
-    from clerk_fapi import Client
-
-    policy = Client(frontend_api="https://clerk.example.com").retry_policy
-    assert policy.max_retries == 2
-    assert 0 < policy.max_retry_after <= 120
-    assert {429, 500, 502, 503} <= set(policy.retry_statuses)

@@ -7,7 +7,13 @@ import logging
 from collections.abc import Callable
 
 import pytest
-from clerk_fapi import ClerkError, MemoryTokenStore
+from clerk_fapi import (
+    ClerkConnectionError,
+    MemoryTokenStore,
+    ResponseParseError,
+    ServerError,
+    UnprocessableEntityError,
+)
 from clerk_fapi.testing import Emulator, SeededUser
 
 from .conftest import PASSWORD, AnyClient, Recorder, call
@@ -48,14 +54,21 @@ async def test_native_flow_with_failures_and_retries_leaks_no_secret(
         emu.inject_fault("/v1/client", method="GET", status=503, times=1)
         emu.inject_fault("/v1/client", method="GET", drop_connection=True, times=1)
         await call(client.reload())
-        for fault in ({"status": 500}, {"drop_connection": True}, {"status": 200, "html": True}):
+        for fault, raises in (
+            ({"status": 500}, ServerError),
+            ({"drop_connection": True}, ClerkConnectionError),
+            ({"status": 200, "html": True}, ResponseParseError),
+        ):
             emu.inject_fault("/v1/client", method="GET", times=5, **fault)
-            with pytest.raises(ClerkError) as info:
+            with pytest.raises(raises) as info:
                 await call(client.reload())
             texts += [str(info.value), repr(info.value), str(info.value.__cause__)]
             emu.clear_faults()
-        with pytest.raises(ClerkError) as info:
-            await call(client.sign_in_with_password(user.identifier, PASSWORD + "-wrong"))
+        # Another account: the signed-in one would be refused as already signed in, before its password.
+        other = emu.add_user(email_addresses="john+clerk_test@example.com", password=PASSWORD)
+        with pytest.raises(UnprocessableEntityError) as info:
+            await call(client.sign_in_with_password(other.identifier, PASSWORD + "-wrong"))
+        assert info.value.code == "form_password_incorrect"
         texts += [str(info.value), repr(info.value)]
         texts += [repr(client), str(client), repr(client.sessions), repr(client.last_active_session)]
         texts += [repr(client.state), repr(session), repr(store)]
@@ -83,7 +96,7 @@ async def test_dev_browser_flow_leaks_no_secret(
         await call(client.create())  # 401 dev_browser_unauthenticated, a new dev browser, then success
         new_dev_browser = store.get("dev_browser")
         emu.inject_fault("/v1/client", method="GET", drop_connection=True, times=5)
-        with pytest.raises(ClerkError) as info:
+        with pytest.raises(ClerkConnectionError) as info:
             await call(client.reload())
         texts += [str(info.value), repr(info.value), str(info.value.__cause__)]
         texts += [repr(client), repr(store)]

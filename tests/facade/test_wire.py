@@ -8,7 +8,7 @@ from urllib.parse import parse_qs
 
 import httpx
 import pytest
-from clerk_fapi import AsyncClient, AuthenticationError, Client, MemoryTokenStore
+from clerk_fapi import AsyncClient, AuthenticationError, BadRequestError, Client, MemoryTokenStore
 from clerk_fapi.testing import Emulator, SeededUser
 
 from .conftest import BASE_URL, PASSWORD, AnyClient, Recorder, call
@@ -118,9 +118,10 @@ async def test_api_version_can_be_changed_or_left_out(
 
 async def test_native_api_disabled_is_an_api_error(client: AnyClient, emu: Emulator) -> None:
     emu.native_api_enabled = False
-    with pytest.raises(Exception) as info:
+    with pytest.raises(BadRequestError) as info:
         await call(client.reload())
-    assert getattr(info.value, "code", None) == "native_api_disabled"
+    assert info.value.status_code == 400
+    assert info.value.code == "native_api_disabled"
 
 
 # ----- browser mode: development instance (dev browser) -------------------------------------------
