@@ -45,7 +45,10 @@ def instance_source(frontend_api: str) -> str:
 
 @functools.cache
 def commit_exists(commit: str) -> bool | None:
-    """Whether this repository holds ``commit``; None outside a git checkout (an unpacked sdist)."""
+    """Whether this repository holds ``commit``; None where history cannot tell: outside a git
+    checkout (an unpacked sdist) or in a shallow clone, which lacks older commits."""
     if _git("rev-parse", "--git-dir").returncode != 0:
+        return None
+    if _git("rev-parse", "--is-shallow-repository").stdout.strip() == "true":
         return None
     return _git("cat-file", "-e", f"{commit}^{{commit}}").returncode == 0
