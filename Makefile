@@ -59,7 +59,7 @@ test: lint typecheck
 
 demo: $(STAMP)
 	@echo "==> demo: the documented Client against the embedded emulator on 127.0.0.1"
-	$(BIN)/python -m clerk_fapi.demo
+	$(BIN)/python examples/walkthrough.py
 
 record: $(STAMP)
 	@echo "==> re-recording the cassettes (against the emulator on loopback, or the instance of CLERK_PUBLISHABLE_KEY)"

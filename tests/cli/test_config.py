@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 from clerk_fapi import Client, cli
+from clerk_fapi.cli import commands, context, output, runner
 from clerk_fapi.testing import Emulator
 
 HOST = "foo-bar-13.clerk.accounts.dev"
@@ -65,7 +66,7 @@ def wire(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Recorder:
         made.append(kwargs)
         return Client(*args, transport=recorder, **kwargs)
 
-    monkeypatch.setattr(cli, "Client", factory)
+    monkeypatch.setattr(runner, "Client", factory)
     for name in ("CLERK_PUBLISHABLE_KEY", "CLERK_FRONTEND_API", "CLERK_TESTING_TOKEN"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))
@@ -133,17 +134,17 @@ def test_usage_errors_exit_2(wire: Recorder) -> None:
 
 
 def test_keyboard_interrupt_exits_130(wire: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
-    def interrupted(app: cli.App) -> int:
+    def interrupted(ctx: context.Context) -> int:
         raise KeyboardInterrupt
 
-    monkeypatch.setitem(cli.COMMANDS, "status", interrupted)
+    monkeypatch.setitem(commands.COMMANDS, "status", interrupted)
     status, out, _ = run("--publishable-key", KEY, "status")
     assert status == cli.EXIT_INTERRUPTED
     assert out == ""
 
 
 def test_table_aligns_columns() -> None:
-    text = cli.table(("A", "LONGER"), [("wide cell", "x"), ("y", "z")])
+    text = output.table(("A", "LONGER"), [("wide cell", "x"), ("y", "z")])
     lines = text.splitlines()
     assert lines == ["A          LONGER", "wide cell  x", "y          z"]
 

@@ -1,27 +1,40 @@
-"""`python -m clerk_fapi.demo` (what `make demo` runs): it walks the documented Client, exits 0, is quick,
-and always stops the emulator it started."""
+"""`examples/walkthrough.py` (what `make demo` runs): it walks the documented Client, exits 0, is quick,
+always stops the emulator it started, prints exactly the code it runs, and type-checks."""
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import re
 import subprocess
 import sys
 import textwrap
 import time
 from pathlib import Path
+from types import ModuleType
 
 import httpx
 import pytest
-from clerk_fapi import demo
 from clerk_fapi.testing import EmulatorServer
 
 from .conftest import clean_env
+
+WALKTHROUGH = Path(__file__).resolve().parents[2] / "examples" / "walkthrough.py"
+
+
+def load_walkthrough() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("walkthrough", WALKTHROUGH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def run_demo(home: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], float]:
     started = time.monotonic()
     done = subprocess.run(
-        [sys.executable, "-m", "clerk_fapi.demo", *args],
+        [sys.executable, str(WALKTHROUGH), *args],
         capture_output=True,
         text=True,
         env=clean_env(home),
@@ -51,13 +64,47 @@ def test_the_demo_walks_the_documented_client(home: Path) -> None:
     assert re.search(r"sid\s+sess_", out)
     assert "client.set_active(" in out
     assert re.search(r"sess_\w+ \(ended\)", out)
-    assert "(no password)" not in out and "analytical-engine-1843" not in out  # passwords never shown
+    # Passwords never shown, nor a whole session token.
+    assert "(no password)" not in out and "analytical-engine-1843" not in out
+    assert "clerk-emulator-1" not in out
+    assert not re.search(r"eyJ[\w-]+\.[\w-]+\.[\w-]+", out)
 
     # The emulator is gone.
     url = re.search(r"listening on (http://127\.0\.0\.1:\d+)", out)
     assert url is not None
     with pytest.raises(httpx.TransportError):
         httpx.get(url.group(1) + "/v1/environment", timeout=2)
+
+
+def test_the_demo_prints_the_code_it_runs(home: Path) -> None:
+    """Every statement of every step function is printed, in order, from the function's own source."""
+    done, _ = run_demo(home)
+    assert done.returncode == 0, done.stdout + done.stderr
+    shown = [
+        line[len("    >>> ") :] if line.startswith("    >>> ") else line[len("    ... ") :]
+        for line in done.stdout.splitlines()
+        if line.startswith(("    >>> ", "    ... "))
+    ]
+    source = WALKTHROUGH.read_text(encoding="utf-8")
+    module = ast.parse(source)
+    functions = {node.name: node for node in module.body if isinstance(node, ast.FunctionDef)}
+    steps = [  # the second argument of every `steps.step(title, function, ...)` call in walk()
+        call.args[1].id
+        for call in ast.walk(functions["walk"])
+        if isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr == "step"
+        and isinstance(call.args[1], ast.Name)
+    ]
+    assert len(steps) == 9, steps
+    expected: list[str] = []
+    for name in steps:
+        for statement in functions[name].body:
+            segment = ast.get_source_segment(source, statement, padded=True)
+            assert segment is not None
+            expected += textwrap.dedent(segment).splitlines()
+    # Trailing comments are part of the printed line; compare the code itself.
+    assert [line.split("  #")[0] for line in shown] == [line.split("  #")[0] for line in expected]
 
 
 def test_the_demo_on_a_running_emulator(home: Path, server: EmulatorServer) -> None:
@@ -71,20 +118,38 @@ def test_the_demo_on_a_running_emulator(home: Path, server: EmulatorServer) -> N
 def test_the_demo_fails_cleanly_on_an_unreachable_frontend_api(home: Path) -> None:
     done, _ = run_demo(home, "--frontend-api", "http://127.0.0.1:9")
     assert done.returncode == 1
-    assert "demo failed" in done.stderr
+    assert "walkthrough failed" in done.stderr
     assert "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize("exception", [RuntimeError, KeyboardInterrupt])
 def test_the_emulator_is_stopped_on_error_and_interrupt(exception: type[BaseException]) -> None:
+    walkthrough = load_walkthrough()
     seen: list[str] = []
-    with pytest.raises(exception), demo.start_emulator() as url:
+    with pytest.raises(exception), walkthrough.emulator() as url:
         seen.append(url)
         assert httpx.get(url + "/v1/environment", params={"_is_native": "1"}).status_code == 200
         raise exception
     [url] = seen
     with pytest.raises(httpx.TransportError):
         httpx.get(url + "/v1/environment", timeout=2)
+
+
+def mypy_strict(tmp_path: Path, target: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "mypy_cache"), str(target)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.slow
+def test_the_walkthrough_type_checks(tmp_path: Path) -> None:
+    done = mypy_strict(tmp_path, WALKTHROUGH)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Success" in done.stdout
 
 
 @pytest.mark.slow
@@ -109,19 +174,5 @@ def test_the_documented_camelcase_names_type_check(tmp_path: Path) -> None:
             """
         )
     )
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--strict",
-            "--cache-dir",
-            str(tmp_path / "mypy_cache"),
-            str(snippet),
-        ],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = mypy_strict(tmp_path, snippet)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -97,11 +97,12 @@ def test_an_unexpected_exception_is_one_line_that_does_not_quote_it(
     import io
 
     from clerk_fapi import cli
+    from clerk_fapi.cli import commands
 
     def broken(app: object) -> int:
         raise RuntimeError("internal detail with a secret-looking value sk_live_0123")
 
-    monkeypatch.setitem(cli.COMMANDS, "status", broken)
+    monkeypatch.setitem(commands.COMMANDS, "status", broken)
     out, err = io.StringIO(), io.StringIO()
     argv = ["--frontend-api", server.url, "--store", str(store), *(["--json"] if as_json else []), "status"]
     status = cli.main(argv, stdout=out, stderr=err)

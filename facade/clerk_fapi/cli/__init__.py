@@ -1,0 +1,64 @@
+"""The ``clerk-fapi`` command line: a persistent Frontend API client in a shell.
+
+Every run resumes the client kept in a state file (``--store``; by default one file per Frontend API
+host in the user's config directory), reloads it from the server, does one thing and saves the
+rotated client token again::
+
+    clerk-fapi --frontend-api http://127.0.0.1:8787 sign-in --identifier jane+clerk_test@example.com
+    curl -H "Authorization: Bearer $(clerk-fapi token)" https://api.example.com/me
+
+Global options (before or after the command): ``--publishable-key`` (``CLERK_PUBLISHABLE_KEY``),
+``--frontend-api`` (``CLERK_FRONTEND_API``), ``--store PATH``, ``--testing-token``
+(``CLERK_TESTING_TOKEN``), ``--json``.
+
+Exit status: 0 on success, 1 when the Frontend API (or the network, or the state file) fails, 2 for
+usage errors (a bad option, or an input that is missing when stdin is not a terminal), 130 when
+interrupted, 141 when the reader of stdout went away (``clerk-fapi token | head -c0``). Never a
+traceback: anything unexpected is one line naming the exception's type. Errors go to stderr with
+Clerk's error code and trace id; with ``--json`` the error is a JSON object ``{"error": {...}}`` on
+stderr.
+
+JSON output (``--json``), one object on stdout; timestamps are ISO 8601 UTC strings or null.
+Keys are only ever added, never renamed or removed:
+
+- a *session*: ``id``, ``status``, ``user_id``, ``identifier``, ``first_name``, ``last_name``,
+  ``last_active`` (true for the client's last active session), ``last_active_organization_id``,
+  ``last_active_at``, ``expire_at``, ``created_at``, ``updated_at``. Never a token.
+- a *sign-in*: ``id``, ``status``, ``identifier``, ``first_factors``, ``second_factors`` (strategy
+  lists), ``created_session_id``.
+- a *sign-up*: ``id``, ``status``, ``email_address``, ``phone_number``, ``username``,
+  ``missing_fields``, ``unverified_fields``, ``created_session_id``, ``created_user_id``.
+- ``status``: ``frontend_api``, ``store``, ``client_id``, ``is_new``, ``created_at``,
+  ``updated_at``, ``last_active_session_id``, ``sessions`` (sessions), ``sign_in`` (a sign-in or
+  null), ``sign_up`` (a sign-up or null).
+- ``sessions``: ``client_id``, ``last_active_session_id``, ``sessions``.
+- ``sign-up``: ``client_id``, ``sign_up``, ``session`` (the new session or null).
+- ``sign-in``: ``client_id``, ``sign_in``, ``session`` (the new session or null).
+- ``token``: ``jwt``, ``session_id``, ``template``, ``organization_id``, ``expires_at``.
+- ``switch``: ``client_id``, ``last_active_session_id``, ``session``.
+- ``sign-out``: ``client_id``, ``ended`` (the ids of the sessions signed out), ``last_active_session_id``.
+- ``destroy``: ``destroyed`` (the client id, or null when there was none).
+- errors (stderr): ``{"error": {"type", "message", "code", "codes", "status_code", "trace_id"}}``.
+
+The package: :mod:`.parser` (options and commands), :mod:`.commands` (status, sessions, token, switch,
+sign-out, destroy), :mod:`.sign_in` and :mod:`.sign_up` (the flows), :mod:`.output` (tables, JSON and
+errors), :mod:`.prompting` (asking in a terminal), :mod:`.store` (the state file) and :mod:`.runner`
+(one run, from arguments to exit status).
+"""
+
+from __future__ import annotations
+
+from .exits import EXIT_API, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from .parser import build_parser
+from .runner import main
+from .store import default_store_path
+
+__all__ = [
+    "EXIT_API",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "build_parser",
+    "default_store_path",
+    "main",
+]

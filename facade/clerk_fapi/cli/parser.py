@@ -1,0 +1,147 @@
+"""The ``clerk-fapi`` argument parser: the global options, defined once, and one sub-parser per command.
+
+The global options live in one parent parser shared by the top parser and every command, so that
+``clerk-fapi --json token`` and ``clerk-fapi token --json`` both work. Their defaults are suppressed
+there (a command must not overwrite what was given before it) and supplied once, by :func:`parse_args`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from typing import Any, Final
+
+from .._version import __version__
+from .exits import PROG
+
+__all__ = [
+    "ENV_FRONTEND_API",
+    "ENV_PUBLISHABLE_KEY",
+    "ENV_TESTING_TOKEN",
+    "FIRST_FACTORS",
+    "GLOBAL_DEFAULTS",
+    "SECOND_FACTORS",
+    "build_parser",
+    "parse_args",
+]
+
+ENV_PUBLISHABLE_KEY: Final = "CLERK_PUBLISHABLE_KEY"
+ENV_FRONTEND_API: Final = "CLERK_FRONTEND_API"
+ENV_TESTING_TOKEN: Final = "CLERK_TESTING_TOKEN"
+
+FIRST_FACTORS: Final = ("password", "email_code", "phone_code")
+SECOND_FACTORS: Final = ("totp", "backup_code", "phone_code", "email_code")
+
+# The value of each global option when it is given neither before nor after the command.
+GLOBAL_DEFAULTS: Final[dict[str, Any]] = {
+    "publishable_key": None,
+    "frontend_api": None,
+    "store": None,
+    "testing_token": None,
+    "json": False,
+}
+
+
+def _global_options() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    group = parent.add_argument_group("global options")
+    group.add_argument(
+        "--publishable-key",
+        metavar="KEY",
+        help=f"the instance's publishable key, pk_test_... or pk_live_... (env {ENV_PUBLISHABLE_KEY})",
+    )
+    group.add_argument(
+        "--frontend-api",
+        metavar="URL",
+        help=f"the Frontend API URL instead of a key, e.g. http://127.0.0.1:8787 (env {ENV_FRONTEND_API})",
+    )
+    group.add_argument(
+        "--store",
+        metavar="PATH",
+        help="the state file holding the client token (default: one file per host in the user's config dir)",
+    )
+    group.add_argument(
+        "--testing-token",
+        metavar="TOKEN",
+        help=f"a Clerk testing token, to pass bot protection in automated runs (env {ENV_TESTING_TOKEN})",
+    )
+    group.add_argument("--json", action="store_true", help="print machine-readable JSON instead of tables")
+    return parent
+
+
+def _version_option() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of ``clerk-fapi``'s command line; parse with :func:`parse_args` to get the defaults."""
+    common = _global_options()
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="A Clerk Frontend API client on the command line: sign in or up, hold sessions, "
+        "and print session tokens. The client is kept between runs in a state file.",
+        epilog='example: curl -H "Authorization: Bearer $(clerk-fapi token)" https://api.example.com/',
+        parents=[_version_option(), common],
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help, description=help, parents=[common])
+
+    command("status", "show the client, its sessions and any sign-in or sign-up in progress")
+    _sign_up_options(command("sign-up", "sign a new user up (prompts for what is missing in a terminal)"))
+    _sign_in_options(
+        command("sign-in", "sign a user in (password or a code, then a second factor if needed)")
+    )
+    _token_options(command("token", "print a session JWT for the active session (only the JWT, on stdout)"))
+    command("sessions", "list the client's sessions")
+    switch = command("switch", "make another session the active one")
+    switch.add_argument("session", metavar="SESSION", help="a session id (or the user identifier of one)")
+    sign_out = command("sign-out", "remove every session (the client stays, as clerk-js signOut does)")
+    sign_out.add_argument("--session", metavar="ID", help="remove only this session")
+    sign_out.add_argument("--all", action="store_true", help="every session (the default, kept for scripts)")
+    command("destroy", "delete the client on the server and forget it here")
+    return parser
+
+
+def parse_args(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """``parser.parse_args(argv)`` with the global options' defaults; exits 2 on a usage error."""
+    return parser.parse_args(argv, namespace=argparse.Namespace(**GLOBAL_DEFAULTS))
+
+
+def _sign_up_options(sign_up: argparse.ArgumentParser) -> None:
+    sign_up.add_argument("--email", metavar="ADDRESS", help="email address")
+    sign_up.add_argument("--phone", metavar="NUMBER", help="phone number, e.g. +15555550100")
+    sign_up.add_argument("--password", help="password (prompted without echo when omitted in a terminal)")
+    sign_up.add_argument("--first-name", metavar="NAME")
+    sign_up.add_argument("--last-name", metavar="NAME")
+    sign_up.add_argument("--username", metavar="NAME")
+    sign_up.add_argument(
+        "--legal-accepted", action="store_true", default=None, help="accept the terms (when required)"
+    )
+    sign_up.add_argument(
+        "--code", help="the email verification code (and the phone one, unless --phone-code)"
+    )
+    sign_up.add_argument("--phone-code", metavar="CODE", help="the phone verification code")
+
+
+def _sign_in_options(sign_in: argparse.ArgumentParser) -> None:
+    sign_in.add_argument("--identifier", metavar="ID", help="email address, phone number or username")
+    sign_in.add_argument("--password", help="password (prompted without echo when omitted in a terminal)")
+    sign_in.add_argument("--strategy", choices=FIRST_FACTORS, help="first factor (default: password)")
+    sign_in.add_argument("--code", help="the code sent for --strategy email_code or phone_code")
+    sign_in.add_argument(
+        "--second-factor-strategy",
+        choices=SECOND_FACTORS,
+        metavar="{" + ",".join(SECOND_FACTORS) + "}",
+        help="second factor (default: the first one the account supports)",
+    )
+    sign_in.add_argument("--second-factor-code", metavar="CODE", help="the second factor code")
+
+
+def _token_options(token: argparse.ArgumentParser) -> None:
+    token.add_argument("--template", metavar="T", help="a JWT template name")
+    token.add_argument("--org", metavar="ID", help="the organization id (or slug) the token is for")
+    token.add_argument("--skip-cache", action="store_true", help="mint a new token even if one is fresh")
