@@ -21,8 +21,10 @@ from http.cookies import CookieError, SimpleCookie
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlsplit
 
+from ._call import DEFAULT_SIGN_UP_REQUIRED, Answer, Call, Settings
 from ._clock import Clock
 from ._crypto import TokenSigner, totp
+from ._email_link import complete_email_link
 from ._errors import (
     FapiError,
     authentication_invalid,
@@ -45,7 +47,9 @@ from ._models import (
     Verification,
 )
 from ._redact import redact
-from ._service import DEFAULT_SIGN_UP_REQUIRED, Answer, Call, Service, Settings
+from ._routes import ROUTES, Route
+from ._service import Service
+from ._views import user_json
 
 if TYPE_CHECKING:
     from ._server import EmulatorServer
@@ -122,55 +126,6 @@ class SeededOrganization:
     id: str
     name: str
     slug: str
-
-
-@dataclass(frozen=True)
-class _Route:
-    method: str
-    pattern: re.Pattern[str]
-    handler: str
-    # "public": no device needed; "environment": dev-browser check only;
-    # "client": the device's client, if any;
-    # "lazy": create a client when the device has none; "create": always a new client.
-    scope: str
-
-
-def _route(method: str, path: str, handler: str, scope: str = "client") -> _Route:
-    regex = "^" + re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", path) + "$"
-    return _Route(method, re.compile(regex), handler, scope)
-
-
-ROUTES: tuple[_Route, ...] = (
-    _route("GET", "/.well-known/jwks.json", "jwks", "public"),
-    _route("GET", "/v1/jwks", "jwks", "public"),
-    _route("GET", "/v1/health", "health", "public"),
-    _route("POST", "/v1/dev_browser", "create_dev_browser", "public"),
-    _route("GET", "/v1/environment", "environment", "environment"),
-    _route("PATCH", "/v1/environment", "environment", "environment"),
-    _route("GET", "/v1/client", "get_client"),
-    _route("PUT", "/v1/client", "create_client", "create"),
-    _route("POST", "/v1/client", "create_client", "create"),
-    _route("DELETE", "/v1/client", "delete_client"),
-    _route("DELETE", "/v1/client/sessions", "remove_sessions"),
-    _route("GET", "/v1/client/sessions/{session_id}", "get_session"),
-    _route("POST", "/v1/client/sessions/{session_id}/touch", "touch_session"),
-    _route("POST", "/v1/client/sessions/{session_id}/end", "end_session"),
-    _route("POST", "/v1/client/sessions/{session_id}/remove", "remove_session"),
-    _route("POST", "/v1/client/sessions/{session_id}/tokens", "create_token"),
-    _route("POST", "/v1/client/sessions/{session_id}/tokens/{template_name}", "create_template_token"),
-    _route("POST", "/v1/client/sign_ins", "create_sign_in", "lazy"),
-    _route("GET", "/v1/client/sign_ins/{sign_in_id}", "get_sign_in"),
-    _route("POST", "/v1/client/sign_ins/{sign_in_id}/prepare_first_factor", "prepare_first_factor"),
-    _route("POST", "/v1/client/sign_ins/{sign_in_id}/attempt_first_factor", "attempt_first_factor"),
-    _route("POST", "/v1/client/sign_ins/{sign_in_id}/prepare_second_factor", "prepare_second_factor"),
-    _route("POST", "/v1/client/sign_ins/{sign_in_id}/attempt_second_factor", "attempt_second_factor"),
-    _route("POST", "/v1/client/sign_ins/{sign_in_id}/reset_password", "reset_password"),
-    _route("POST", "/v1/client/sign_ups", "create_sign_up", "lazy"),
-    _route("GET", "/v1/client/sign_ups/{sign_up_id}", "get_sign_up"),
-    _route("PATCH", "/v1/client/sign_ups/{sign_up_id}", "update_sign_up"),
-    _route("POST", "/v1/client/sign_ups/{sign_up_id}/prepare_verification", "prepare_verification"),
-    _route("POST", "/v1/client/sign_ups/{sign_up_id}/attempt_verification", "attempt_verification"),
-)
 
 
 @dataclass
@@ -440,7 +395,7 @@ class Emulator:
     def complete_email_link(self, email_address: str) -> bool:
         """Act as if the user clicked the email link sent to `email_address`."""
         with self._lock:
-            return self._service.complete_email_link(email_address)
+            return complete_email_link(self._service, email_address)
 
     def require_expired_token(self, session_id: str) -> None:
         """Make the next token request of this session answer 422 `missing_expired_token` unless it carries
@@ -471,7 +426,7 @@ class Emulator:
     def user_json(self, user_id: str) -> dict[str, Any]:
         """The user as the Frontend API would show it."""
         with self._lock:
-            return self._service.user_json(self._service.users[user_id])
+            return user_json(self._service, self._service.users[user_id])
 
     def session_status(self, session_id: str) -> str:
         with self._lock:
@@ -641,7 +596,7 @@ class Emulator:
                 self._service.last_issuer = issuer
                 if route.scope != "public":
                     device = self._identify(route.scope, query, headers, call)
-                answer: Answer = getattr(self._service, route.handler)(call)
+                answer: Answer = route.handler(self._service, call)
                 if device is not None:
                     self._settle_device(device, call, scheme)
             except FapiError as error:
@@ -659,7 +614,7 @@ class Emulator:
             return Reply(answer.status, [("Content-Type", "application/json"), *out], payload)
 
     @staticmethod
-    def _match(method: str, path: str) -> tuple[_Route | None, dict[str, str]]:
+    def _match(method: str, path: str) -> tuple[Route | None, dict[str, str]]:
         path_exists = False
         for route in ROUTES:
             found = route.pattern.match(path)
