@@ -9,6 +9,7 @@ faults and counters live one level up, in `Emulator`.
 from __future__ import annotations
 
 import secrets
+from typing import TypeVar
 
 from . import _forms as forms
 from . import _session_tokens as session_tokens
@@ -35,6 +36,9 @@ from ._models import (
 )
 
 __all__ = ["DEFAULT_SIGN_UP_REQUIRED", "TEST_CODE", "Answer", "Call", "Service", "Settings"]
+
+# What a client owns, found by an id from the path.
+_Owned = TypeVar("_Owned", Session, SignIn, SignUp)
 
 TEST_CODE = "424242"
 MIN_PASSWORD_LENGTH = 8
@@ -108,11 +112,24 @@ class Service:
         return session
 
     def client_session(self, call: Call, session_id: str) -> Session:
+        return self.refresh_session(self.owned_by_client(call, self.sessions.get(session_id), "session"))
+
+    @staticmethod
+    def owned_by_client(call: Call, found: _Owned | None, what: str) -> _Owned:
+        """`found`, if it belongs to the calling device's client; else the 404 the real service answers."""
+        if call.client is None or found is None or found.client_id != call.client.id:
+            raise not_found(what)
+        return found
+
+    def start_attempt(self, call: Call, fields: tuple[str, ...]) -> tuple[Client, int]:
+        """The checks that open a sign-in or a sign-up: known fields, and room for one more session.
+        Returns the client (the request loop made one if the device had none) and the time."""
+        forms.reject_unknown(call.form, fields)
+        forms.boolean(call.form, "transfer")
         client = call.client
-        session = self.sessions.get(session_id)
-        if client is None or session is None or session.client_id != client.id:
-            raise not_found("session")
-        return self.refresh_session(session)
+        assert client is not None
+        self.ensure_can_sign_in(client)
+        return client, self.now()
 
     def active_sessions(self, client: Client) -> list[Session]:
         return [

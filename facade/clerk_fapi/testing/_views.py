@@ -283,3 +283,10 @@ def envelope(svc: Service, call: Call, resource: dict[str, Any] | None, *, piggy
             "client": client_json(svc, client) if piggyback and client is not None and client.alive else None,
         },
     )
+
+
+def touched_envelope(svc: Service, call: Call, resource: dict[str, Any]) -> Answer:
+    """The envelope of an answer that changed the client (a sign-in or sign-up step), which it touches."""
+    assert call.client is not None
+    svc.touch_client(call.client)
+    return envelope(svc, call, resource)

@@ -12,11 +12,11 @@ from .._crypto import totp_matches
 from .._errors import (
     FapiError,
     code_incorrect,
-    not_found,
     not_prepared,
     param_missing,
     param_value_invalid,
     strategy_invalid,
+    ticket_invalid,
 )
 from .._ids import new_id
 from .._models import (
@@ -86,28 +86,26 @@ PREPARE_SECOND_FIELDS = ("strategy", "phone_number_id", "proof_token", "email_ad
 ATTEMPT_SECOND_FIELDS = ("strategy", "code")
 
 RESET_PASSWORD_FIELDS = ("password", "sign_out_of_other_sessions")
+# The strategies a sign-in can be created with besides `ticket`; all but `password` send something.
+PREPARED_STRATEGIES = (
+    "email_code",
+    "phone_code",
+    "email_link",
+    "reset_password_email_code",
+    "reset_password_phone_code",
+)
 
 
 def _current_sign_in(svc: Service, call: Call) -> SignIn:
-    sign_in = svc.sign_ins.get(call.params["sign_in_id"])
-    if call.client is None or sign_in is None or sign_in.client_id != call.client.id:
-        raise not_found("sign-in")
-    return sign_in
+    return svc.owned_by_client(call, svc.sign_ins.get(call.params["sign_in_id"]), "sign-in")
 
 
 def _sign_in_answer(svc: Service, call: Call, sign_in: SignIn) -> Answer:
-    assert call.client is not None
-    svc.touch_client(call.client)
-    return views.envelope(svc, call, views.sign_in_json(svc, sign_in))
+    return views.touched_envelope(svc, call, views.sign_in_json(svc, sign_in))
 
 
 def create_sign_in(svc: Service, call: Call) -> Answer:
-    forms.reject_unknown(call.form, SIGN_IN_CREATE_FIELDS)
-    forms.boolean(call.form, "transfer")
-    client = call.client
-    assert client is not None
-    svc.ensure_can_sign_in(client)
-    now = svc.now()
+    client, now = svc.start_attempt(call, SIGN_IN_CREATE_FIELDS)
     sign_in = SignIn(
         id=new_id("sia"),
         client_id=client.id,
@@ -120,33 +118,8 @@ def create_sign_in(svc: Service, call: Call) -> Answer:
     identifier = forms.text(call.form, "identifier")
     password = forms.text(call.form, "password")
     if strategy == "ticket" or (strategy is None and forms.text(call.form, "ticket")):
-        ticket = forms.text(call.form, "ticket")
-        if ticket is None:
-            raise param_missing("ticket")
-        user_id = svc.tickets.pop(ticket, None)
-        if user_id is None or user_id not in svc.users:
-            raise FapiError(
-                422,
-                "ticket_invalid",
-                "is invalid",
-                "The ticket is invalid or was already used.",
-                {"param_name": "ticket"},
-            )
-        user = svc.users[user_id]
-        _guard_already_signed_in(svc, client, user)
-        sign_in.user_id = user.id
-        sign_in.identifier = user.identifier()
-        sign_in.first_factor_verification = Verification("ticket", "verified", attempts=None, expire_at=None)
-        after_first_factor(svc, call, sign_in, user)
-        return _install_sign_in(svc, call, sign_in)
-    if strategy is not None and strategy not in (
-        "password",
-        "email_code",
-        "phone_code",
-        "email_link",
-        "reset_password_email_code",
-        "reset_password_phone_code",
-    ):
+        return _sign_in_with_ticket(svc, call, client, sign_in)
+    if strategy is not None and strategy != "password" and strategy not in PREPARED_STRATEGIES:
         raise param_value_invalid("strategy", "is not a supported strategy")
     if identifier is None:
         if strategy is not None or password is not None:
@@ -171,15 +144,26 @@ def create_sign_in(svc: Service, call: Call) -> Answer:
     _install_sign_in(svc, call, sign_in)
     if password is not None and strategy in (None, "password"):
         _attempt_password(svc, call, sign_in, user, password)
-    elif strategy in (
-        "email_code",
-        "phone_code",
-        "email_link",
-        "reset_password_email_code",
-        "reset_password_phone_code",
-    ):
+    elif strategy in PREPARED_STRATEGIES:
         _prepare_first(svc, sign_in, user, strategy, None, None, identifier)
     return _sign_in_answer(svc, call, sign_in)
+
+
+def _sign_in_with_ticket(svc: Service, call: Call, client: Client, sign_in: SignIn) -> Answer:
+    """A sign-in by a ticket made with `Emulator.create_sign_in_ticket`: its first factor is done."""
+    ticket = forms.text(call.form, "ticket")
+    if ticket is None:
+        raise param_missing("ticket")
+    user_id = svc.tickets.pop(ticket, None)
+    if user_id is None or user_id not in svc.users:
+        raise ticket_invalid()
+    user = svc.users[user_id]
+    _guard_already_signed_in(svc, client, user)
+    sign_in.user_id = user.id
+    sign_in.identifier = user.identifier()
+    sign_in.first_factor_verification = Verification("ticket", "verified", attempts=None, expire_at=None)
+    after_first_factor(svc, call, sign_in, user)
+    return _install_sign_in(svc, call, sign_in)
 
 
 def _guard_already_signed_in(svc: Service, client: Client, user: User) -> None:
@@ -319,13 +303,29 @@ def get_sign_in(svc: Service, call: Call) -> Answer:
     return _sign_in_answer(svc, call, _current_sign_in(svc, call))
 
 
-def prepare_first_factor(svc: Service, call: Call) -> Answer:
-    forms.reject_unknown(call.form, PREPARE_FIRST_FIELDS)
+def _at_first_factor(svc: Service, call: Call, fields: tuple[str, ...]) -> tuple[SignIn, User, str]:
+    """The sign-in named in the path, its user and the strategy asked for, checked in the order Clerk does."""
+    forms.reject_unknown(call.form, fields)
     sign_in = _current_sign_in(svc, call)
     strategy = forms.required_text(call.form, "strategy")
     user = _sign_in_user(svc, sign_in)
     if sign_in.status != "needs_first_factor":
         raise _wrong_step(sign_in)
+    return sign_in, user, strategy
+
+
+def _at_second_factor(svc: Service, call: Call, fields: tuple[str, ...]) -> tuple[SignIn, User]:
+    """The sign-in named in the path and its user, at its second factor or its client-trust check."""
+    forms.reject_unknown(call.form, fields)
+    sign_in = _current_sign_in(svc, call)
+    user = _sign_in_user(svc, sign_in)
+    if sign_in.status not in ("needs_second_factor", "needs_client_trust"):
+        raise _wrong_step(sign_in)
+    return sign_in, user
+
+
+def prepare_first_factor(svc: Service, call: Call) -> Answer:
+    sign_in, user, strategy = _at_first_factor(svc, call, PREPARE_FIRST_FIELDS)
     offered = {f["strategy"] for f in views.factors_for(svc, user, identifier=sign_in.identifier)}
     if strategy not in offered or strategy == "password":
         raise strategy_invalid(strategy)
@@ -355,12 +355,7 @@ def _sign_in_user(svc: Service, sign_in: SignIn) -> User:
 
 
 def attempt_first_factor(svc: Service, call: Call) -> Answer:
-    forms.reject_unknown(call.form, ATTEMPT_FIRST_FIELDS)
-    sign_in = _current_sign_in(svc, call)
-    strategy = forms.required_text(call.form, "strategy")
-    user = _sign_in_user(svc, sign_in)
-    if sign_in.status != "needs_first_factor":
-        raise _wrong_step(sign_in)
+    sign_in, user, strategy = _at_first_factor(svc, call, ATTEMPT_FIRST_FIELDS)
     if strategy == "password":
         _attempt_password(svc, call, sign_in, user, forms.required_text(call.form, "password"))
         return _sign_in_answer(svc, call, sign_in)
@@ -376,11 +371,7 @@ def attempt_first_factor(svc: Service, call: Call) -> Answer:
 
 
 def prepare_second_factor(svc: Service, call: Call) -> Answer:
-    forms.reject_unknown(call.form, PREPARE_SECOND_FIELDS)
-    sign_in = _current_sign_in(svc, call)
-    user = _sign_in_user(svc, sign_in)
-    if sign_in.status not in ("needs_second_factor", "needs_client_trust"):
-        raise _wrong_step(sign_in)
+    sign_in, user = _at_second_factor(svc, call, PREPARE_SECOND_FIELDS)
     strategy = forms.text(call.form, "strategy") or "phone_code"
     if strategy == "phone_code" and sign_in.status == "needs_second_factor":
         phone_id = forms.text(call.form, "phone_number_id")
@@ -407,11 +398,7 @@ def prepare_second_factor(svc: Service, call: Call) -> Answer:
 
 
 def attempt_second_factor(svc: Service, call: Call) -> Answer:
-    forms.reject_unknown(call.form, ATTEMPT_SECOND_FIELDS)
-    sign_in = _current_sign_in(svc, call)
-    user = _sign_in_user(svc, sign_in)
-    if sign_in.status not in ("needs_second_factor", "needs_client_trust"):
-        raise _wrong_step(sign_in)
+    sign_in, user = _at_second_factor(svc, call, ATTEMPT_SECOND_FIELDS)
     strategy = forms.required_text(call.form, "strategy")
     code = forms.text(call.form, "code")
     if strategy == "totp" and user.totp_secret and sign_in.status == "needs_second_factor":

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from .. import _forms as forms
 from .. import _views as views
 from .._call import Answer, Call
 from .._errors import (
     FapiError,
-    not_found,
     not_prepared,
     param_missing,
     param_value_invalid,
+    ticket_invalid,
 )
 from .._ids import new_id
 from .._models import (
@@ -74,19 +75,27 @@ ATTEMPT_VERIFICATION_FIELDS = ("strategy", "code", "signature", "token")
 
 
 def _current_sign_up(svc: Service, call: Call) -> SignUp:
-    sign_up = svc.sign_ups.get(call.params["sign_up_id"])
-    if call.client is None or sign_up is None or sign_up.client_id != call.client.id:
-        raise not_found("sign-up")
-    return sign_up
+    return svc.owned_by_client(call, svc.sign_ups.get(call.params["sign_up_id"]), "sign-up")
+
+
+def _require_in_progress(sign_up: SignUp) -> None:
+    if sign_up.status != "missing_requirements":
+        raise FapiError(
+            400, "sign_up_not_in_progress", "sign-up is over", f"This sign-up is {sign_up.status}."
+        )
+
+
+def _at_verification(svc: Service, call: Call, fields: tuple[str, ...]) -> tuple[SignUp, str]:
+    """The sign-up named in the path, still in progress, and the strategy asked for."""
+    forms.reject_unknown(call.form, fields)
+    sign_up = _current_sign_up(svc, call)
+    strategy = forms.required_text(call.form, "strategy")
+    _require_in_progress(sign_up)
+    return sign_up, strategy
 
 
 def create_sign_up(svc: Service, call: Call) -> Answer:
-    forms.reject_unknown(call.form, SIGN_UP_CREATE_FIELDS)
-    forms.boolean(call.form, "transfer")
-    client = call.client
-    assert client is not None
-    svc.ensure_can_sign_in(client)
-    now = svc.now()
+    client, now = svc.start_attempt(call, SIGN_UP_CREATE_FIELDS)
     sign_up = SignUp(
         id=new_id("sua"),
         client_id=client.id,
@@ -104,24 +113,64 @@ def create_sign_up(svc: Service, call: Call) -> Answer:
 def update_sign_up(svc: Service, call: Call) -> Answer:
     forms.reject_unknown(call.form, SIGN_UP_UPDATE_FIELDS)
     sign_up = _current_sign_up(svc, call)
-    if sign_up.status != "missing_requirements":
-        raise FapiError(
-            400, "sign_up_not_in_progress", "sign-up is over", f"This sign-up is {sign_up.status}."
-        )
+    _require_in_progress(sign_up)
     _apply_sign_up_fields(svc, call, sign_up)
     settle_sign_up(svc, call, sign_up)
     return _sign_up_answer(svc, call, sign_up)
 
 
 def _sign_up_answer(svc: Service, call: Call, sign_up: SignUp) -> Answer:
-    assert call.client is not None
-    svc.touch_client(call.client)
-    return views.envelope(svc, call, views.sign_up_json(svc, sign_up))
+    return views.touched_envelope(svc, call, views.sign_up_json(svc, sign_up))
+
+
+@dataclass
+class _Fields:
+    """The fields of a sign-up request that need checking, all checked: applying them cannot fail."""
+
+    email: str | None
+    phone: str | None
+    metadata: dict[str, Any] | None
+    legal: bool | None
+    strategy: str | None
+    ticket_email: str | None
 
 
 def _apply_sign_up_fields(svc: Service, call: Call, sign_up: SignUp) -> None:
-    form = call.form
     # Validate everything before changing anything, so that a rejected request leaves no trace.
+    form = call.form
+    fields = _checked_fields(svc, form)
+    email, phone, strategy = fields.email, fields.phone, fields.strategy
+    if fields.ticket_email is not None:
+        email = fields.ticket_email
+        sign_up.ticket_email_verified = True
+    _replace_identification(sign_up, form, "email_address", "email_verification", email)
+    _replace_identification(sign_up, form, "phone_number", "phone_verification", phone)
+    for name in ("username", "first_name", "last_name", "password"):
+        if name in form:
+            setattr(sign_up, name, form[name] or None)
+    if fields.metadata is not None:
+        sign_up.unsafe_metadata = fields.metadata
+    if fields.legal is not None:
+        sign_up.legal_accepted_at = svc.now() if fields.legal else None
+    wants_email = strategy in ("email_code", "email_link") and sign_up.email_address is not None
+    wants_phone = strategy == "phone_code" and sign_up.phone_number is not None
+    if strategy is not None and (wants_email or wants_phone):
+        _prepare_sign_up(svc, sign_up, strategy)
+
+
+def _replace_identification(
+    sign_up: SignUp, form: dict[str, str], name: str, verification: str, value: str | None
+) -> None:
+    """A new email address or phone number drops the old one's verification; an empty one clears both."""
+    if value is not None and value != getattr(sign_up, name):
+        setattr(sign_up, name, value)
+        setattr(sign_up, verification, None)
+    elif name in form and form[name] == "":
+        setattr(sign_up, name, None)
+        setattr(sign_up, verification, None)
+
+
+def _checked_fields(svc: Service, form: dict[str, str]) -> _Fields:
     email = forms.email_field(form, "email_address")
     phone = forms.phone_field(form, "phone_number")
     either = forms.text(form, "email_address_or_phone_number")
@@ -163,39 +212,8 @@ def _apply_sign_up_fields(svc: Service, call: Call, sign_up: SignUp) -> None:
             raise param_missing("ticket")
         ticket_email = svc.tickets.pop(ticket, None)
         if ticket_email is None or not forms.looks_like_email(ticket_email):
-            raise FapiError(
-                422,
-                "ticket_invalid",
-                "is invalid",
-                "The ticket is invalid or was already used.",
-                {"param_name": "ticket"},
-            )
-    if ticket_email is not None:
-        email = ticket_email
-        sign_up.ticket_email_verified = True
-    if email is not None and email != sign_up.email_address:
-        sign_up.email_address = email
-        sign_up.email_verification = None
-    elif "email_address" in form and form["email_address"] == "":
-        sign_up.email_address = None
-        sign_up.email_verification = None
-    if phone is not None and phone != sign_up.phone_number:
-        sign_up.phone_number = phone
-        sign_up.phone_verification = None
-    elif "phone_number" in form and form["phone_number"] == "":
-        sign_up.phone_number = None
-        sign_up.phone_verification = None
-    for name in ("username", "first_name", "last_name", "password"):
-        if name in form:
-            setattr(sign_up, name, form[name] or None)
-    if metadata is not None:
-        sign_up.unsafe_metadata = metadata
-    if legal is not None:
-        sign_up.legal_accepted_at = svc.now() if legal else None
-    wants_email = strategy in ("email_code", "email_link") and sign_up.email_address is not None
-    wants_phone = strategy == "phone_code" and sign_up.phone_number is not None
-    if strategy is not None and (wants_email or wants_phone):
-        _prepare_sign_up(svc, sign_up, strategy)
+            raise ticket_invalid()
+    return _Fields(email, phone, metadata, legal, strategy, ticket_email)
 
 
 def _prepare_sign_up(svc: Service, sign_up: SignUp, strategy: str) -> None:
@@ -263,25 +281,13 @@ def get_sign_up(svc: Service, call: Call) -> Answer:
 
 
 def prepare_verification(svc: Service, call: Call) -> Answer:
-    forms.reject_unknown(call.form, PREPARE_VERIFICATION_FIELDS)
-    sign_up = _current_sign_up(svc, call)
-    strategy = forms.required_text(call.form, "strategy")
-    if sign_up.status != "missing_requirements":
-        raise FapiError(
-            400, "sign_up_not_in_progress", "sign-up is over", f"This sign-up is {sign_up.status}."
-        )
+    sign_up, strategy = _at_verification(svc, call, PREPARE_VERIFICATION_FIELDS)
     _prepare_sign_up(svc, sign_up, strategy)
     return _sign_up_answer(svc, call, sign_up)
 
 
 def attempt_verification(svc: Service, call: Call) -> Answer:
-    forms.reject_unknown(call.form, ATTEMPT_VERIFICATION_FIELDS)
-    sign_up = _current_sign_up(svc, call)
-    strategy = forms.required_text(call.form, "strategy")
-    if sign_up.status != "missing_requirements":
-        raise FapiError(
-            400, "sign_up_not_in_progress", "sign-up is over", f"This sign-up is {sign_up.status}."
-        )
+    sign_up, strategy = _at_verification(svc, call, ATTEMPT_VERIFICATION_FIELDS)
     if strategy == "email_code":
         verification = sign_up.email_verification
     elif strategy == "phone_code":
