@@ -11,7 +11,17 @@ from typing import TYPE_CHECKING, Any
 from . import _forms as forms
 from ._call import Answer, Call
 from ._environment import OAUTH_STRATEGIES, SIGN_UP_FIELDS
-from ._models import HIDDEN_SESSION_STATUSES, Client, Session, SignIn, SignUp, User, Verification
+from ._models import (
+    HIDDEN_SESSION_STATUSES,
+    Client,
+    EmailAddress,
+    PhoneNumber,
+    Session,
+    SignIn,
+    SignUp,
+    User,
+    Verification,
+)
 
 if TYPE_CHECKING:
     from ._service import Service
@@ -78,65 +88,49 @@ def factors_for(
         if user.totp_enabled:
             out.append({"strategy": "totp"})
         for phone in user.second_factor_phones:
-            out.append(
-                {
-                    "strategy": "phone_code",
-                    "safe_identifier": phone.phone_number,
-                    "phone_number_id": phone.id,
-                    "default": phone.default_second_factor,
-                }
-            )
+            out.append(_factor("phone_code", phone, default=phone.default_second_factor))
         if user.backup_code_enabled:
             out.append({"strategy": "backup_code"})
         return out
     if user.password is not None:
         out.append({"strategy": "password"})
     for phone in user.phone_numbers:
-        out.append(
-            {
-                "strategy": "phone_code",
-                "safe_identifier": phone.phone_number,
-                "phone_number_id": phone.id,
-                "primary": phone.id == user.primary_phone_number_id,
-            }
-        )
+        out.append(_factor("phone_code", phone, primary=phone.id == user.primary_phone_number_id))
     phone_used = forms.normalize_phone(identifier) if identifier else None
     reset_phones = [p for p in user.phone_numbers if phone_used and p.phone_number == phone_used]
     email_strategies = ("email_code", "email_link") + (() if reset_phones else ("reset_password_email_code",))
     for strategy in email_strategies:
         for email in user.email_addresses:
-            out.append(
-                {
-                    "strategy": strategy,
-                    "safe_identifier": email.email_address,
-                    "email_address_id": email.id,
-                    "primary": email.id == user.primary_email_address_id,
-                }
-            )
+            out.append(_factor(strategy, email, primary=email.id == user.primary_email_address_id))
     for phone in reset_phones:
         out.append(
-            {
-                "strategy": "reset_password_phone_code",
-                "safe_identifier": phone.phone_number,
-                "phone_number_id": phone.id,
-                "primary": phone.id == user.primary_phone_number_id,
-            }
+            _factor("reset_password_phone_code", phone, primary=phone.id == user.primary_phone_number_id)
         )
     return out
+
+
+def _factor(strategy: str, target: EmailAddress | PhoneNumber, **flags: bool) -> dict[str, Any]:
+    """One entry of `supported_*_factors`: the strategy, the email address or phone number it goes to."""
+    if isinstance(target, EmailAddress):
+        return {
+            "strategy": strategy,
+            "safe_identifier": target.email_address,
+            "email_address_id": target.id,
+            **flags,
+        }
+    return {
+        "strategy": strategy,
+        "safe_identifier": target.phone_number,
+        "phone_number_id": target.id,
+        **flags,
+    }
 
 
 def client_trust_factors(svc: Service, user: User) -> list[dict[str, Any]]:
     email = user.primary_email()
     if email is None:
         return []
-    return [
-        {
-            "strategy": "email_code",
-            "safe_identifier": email.email_address,
-            "email_address_id": email.id,
-            "primary": True,
-        }
-    ]
+    return [_factor("email_code", email, primary=True)]
 
 
 def sign_in_json(svc: Service, sign_in: SignIn) -> dict[str, Any]:

@@ -34,15 +34,17 @@ def get_session(svc: Service, call: Call) -> Answer:
     return views.envelope(svc, call, views.session_json(svc, session))
 
 
-def _require_live(svc: Service, session: Session) -> None:
+def _live_session(svc: Service, call: Call, fields: tuple[str, ...]) -> Session:
+    """The session named in the path, which must still be active or pending."""
+    forms.reject_unknown(call.form, fields)
+    session = svc.client_session(call, call.params["session_id"])
     if session.status not in ("active", "pending"):
         raise authentication_invalid(f"The session is {session.status}.")
+    return session
 
 
 def touch_session(svc: Service, call: Call) -> Answer:
-    forms.reject_unknown(call.form, TOUCH_FIELDS)
-    session = svc.client_session(call, call.params["session_id"])
-    _require_live(svc, session)
+    session = _live_session(svc, call, TOUCH_FIELDS)
     intent = forms.text(call.form, "intent")
     if intent is not None and intent not in ("focus", "select_session", "select_org"):
         raise param_value_invalid("intent")
@@ -102,14 +104,9 @@ def _finish_session(svc: Service, call: Call, status: str) -> Answer:
 
 
 def create_token(svc: Service, call: Call) -> Answer:
-    forms.reject_unknown(call.form, TOKEN_FIELDS)
-    session = svc.client_session(call, call.params["session_id"])
-    _require_live(svc, session)
+    session = _live_session(svc, call, TOKEN_FIELDS)
     _check_expired_token(svc, call, session)
-    if "organization_id" in call.form:
-        org_id = _resolve_org(svc, session, call.form["organization_id"])
-    else:
-        org_id = session.last_active_organization_id
+    org_id = _token_org(svc, call, session)
     jwt = session_tokens.mint_jwt(svc, call, session, org_id=org_id)
     if org_id == session.last_active_organization_id:
         session.last_active_token = jwt
@@ -117,17 +114,12 @@ def create_token(svc: Service, call: Call) -> Answer:
 
 
 def create_template_token(svc: Service, call: Call) -> Answer:
-    forms.reject_unknown(call.form, TOKEN_FIELDS)
-    session = svc.client_session(call, call.params["session_id"])
-    _require_live(svc, session)
+    session = _live_session(svc, call, TOKEN_FIELDS)
     template = svc.templates.get(call.params["template_name"])
     if template is None:
         raise not_found("JWT template")
     _check_expired_token(svc, call, session)
-    if "organization_id" in call.form:
-        org_id = _resolve_org(svc, session, call.form["organization_id"])
-    else:
-        org_id = session.last_active_organization_id
+    org_id = _token_org(svc, call, session)
     return Answer(
         200,
         {
@@ -135,6 +127,13 @@ def create_template_token(svc: Service, call: Call) -> Answer:
             "jwt": session_tokens.mint_jwt(svc, call, session, org_id=org_id, template=template),
         },
     )
+
+
+def _token_org(svc: Service, call: Call, session: Session) -> str | None:
+    """The organization a token is for: the one asked for (`""` for none), else the session's active one."""
+    if "organization_id" in call.form:
+        return _resolve_org(svc, session, call.form["organization_id"])
+    return session.last_active_organization_id
 
 
 def _check_expired_token(svc: Service, call: Call, session: Session) -> None:
