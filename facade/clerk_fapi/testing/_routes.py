@@ -7,9 +7,11 @@ family it serves; `scope` says what the request loop must know of the calling de
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ._call import Handler
+from ._errors import FapiError, param_value_invalid
 from .resources import client, dev_browser, environment, health, jwks, sessions, sign_ins, sign_ups
 
 
@@ -28,6 +30,8 @@ def _route(method: str, path: str, handler: Handler, scope: str = "client") -> R
     regex = "^" + re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", path) + "$"
     return Route(method, re.compile(regex), handler, scope)
 
+
+_OVERRIDABLE = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
 _SESSION = "/v1/client/sessions/{session_id}"
 _SIGN_IN = "/v1/client/sign_ins/{sign_in_id}"
@@ -64,3 +68,34 @@ ROUTES: tuple[Route, ...] = (
     _route("POST", f"{_SIGN_UP}/prepare_verification", sign_ups.prepare_verification),
     _route("POST", f"{_SIGN_UP}/attempt_verification", sign_ups.attempt_verification),
 )
+
+
+def find_route(method: str, path: str) -> tuple[Route, dict[str, str]]:
+    """The route for a request and its path parameters, or the 404 or 405 the real service answers."""
+    path_exists = False
+    for route in ROUTES:
+        found = route.pattern.match(path)
+        if found:
+            if route.method == method:
+                return route, found.groupdict()
+            path_exists = True
+    if path_exists:
+        raise FapiError(
+            405, "method_not_allowed", "Method not allowed", f"{method} is not allowed on {path}."
+        )
+    raise FapiError(404, "resource_not_found", "not found", f"There is nothing at {path}.")
+
+
+def overridden_method(method: str, query: Mapping[str, str], form: dict[str, str]) -> str:
+    """The method a request stands for: clerk-js tunnels PATCH, PUT and DELETE through
+    `POST ...?_method=...`, and the hosted-auth redeem sends `_method=GET` in the form. Only a POST is
+    overridden; `_method` is taken out of the form so that it never reads as an unknown parameter."""
+    in_form = form.pop("_method", None)
+    if method != "POST":
+        return method
+    wanted = query.get("_method") or in_form
+    if not wanted:
+        return method
+    if wanted.upper() not in _OVERRIDABLE:
+        raise param_value_invalid("_method", f"must be one of {', '.join(_OVERRIDABLE)}")
+    return wanted.upper()

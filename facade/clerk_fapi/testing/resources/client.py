@@ -7,13 +7,8 @@ from typing import TYPE_CHECKING
 from .. import _forms as forms
 from .. import _views as views
 from .._call import Answer, Call
-from .._errors import (
-    not_found,
-)
-from .._models import (
-    HIDDEN_SESSION_STATUSES,
-    Client,
-)
+from .._errors import not_found
+from .._models import HIDDEN_SESSION_STATUSES, Client
 
 if TYPE_CHECKING:
     from .._service import Service

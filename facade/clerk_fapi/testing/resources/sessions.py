@@ -9,15 +9,8 @@ from .. import _forms as forms
 from .. import _session_tokens as session_tokens
 from .. import _views as views
 from .._call import Answer, Call
-from .._errors import (
-    FapiError,
-    authentication_invalid,
-    not_found,
-    param_value_invalid,
-)
-from .._models import (
-    Session,
-)
+from .._errors import FapiError, authentication_invalid, not_found, param_value_invalid
+from .._models import Session
 
 if TYPE_CHECKING:
     from .._service import Service

@@ -19,15 +19,7 @@ from .._errors import (
     ticket_invalid,
 )
 from .._ids import new_id
-from .._models import (
-    ATTEMPT_ABANDON_MS,
-    CODE_LIFETIME_MS,
-    Client,
-    EmailAddress,
-    SignIn,
-    User,
-    Verification,
-)
+from .._models import ATTEMPT_ABANDON_MS, CODE_LIFETIME_MS, Client, EmailAddress, SignIn, User, Verification
 from .._service import check_password
 
 if TYPE_CHECKING:

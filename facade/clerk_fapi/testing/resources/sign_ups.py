@@ -8,13 +8,7 @@ from typing import TYPE_CHECKING, Any
 from .. import _forms as forms
 from .. import _views as views
 from .._call import Answer, Call
-from .._errors import (
-    FapiError,
-    not_prepared,
-    param_missing,
-    param_value_invalid,
-    ticket_invalid,
-)
+from .._errors import FapiError, not_prepared, param_missing, param_value_invalid, ticket_invalid
 from .._ids import new_id
 from .._models import (
     ATTEMPT_ABANDON_MS,
