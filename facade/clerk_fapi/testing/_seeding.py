@@ -11,7 +11,7 @@ from typing import Any
 
 from ._forms import check_json, normalize_phone
 from ._ids import new_id
-from ._models import EmailAddress, PhoneNumber, User, Verification
+from ._models import EmailAddress, PhoneNumber, Verification
 from ._service import Service
 
 CUSTOM_PERMISSION = re.compile(r"^org:[a-z0-9_]+:[a-z0-9_]+$")
@@ -88,22 +88,18 @@ def seed_user(svc: Service, seed: UserSeed) -> SeededUser:
     if wants_phone_mfa and not seed.phones:
         raise ValueError("mfa=True without a TOTP secret needs a phone number for SMS codes")
     _check_free(svc, seed)
-    now = svc.now()
-    user = User(
-        id=new_id("user"),
-        created_at=now,
-        updated_at=now,
+    user = svc.new_user(
         username=seed.username,
         first_name=seed.first_name,
         last_name=seed.last_name,
         password=seed.password,
-        password_last_updated_at=now if seed.password else None,
         totp_secret=secret,
         backup_codes=codes,
-        mfa_enabled_at=now if (secret or wants_phone_mfa) else None,
         public_metadata=dict(seed.public_metadata),
         unsafe_metadata=dict(seed.unsafe_metadata),
     )
+    now = user.created_at
+    user.mfa_enabled_at = now if (secret or wants_phone_mfa) else None
     for email in seed.emails:
         user.email_addresses.append(
             EmailAddress(new_id("idn"), email, Verification("admin", "verified"), now, now)

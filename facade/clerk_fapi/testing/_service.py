@@ -9,7 +9,7 @@ faults and counters live one level up, in `Emulator`.
 from __future__ import annotations
 
 import secrets
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from . import _forms as forms
 from . import _session_tokens as session_tokens
@@ -148,6 +148,18 @@ class Service:
         client = Client(id=new_id("client"), created_at=now, updated_at=now)
         self.clients[client.id] = client
         return client
+
+    def new_user(self, *, password: str | None, **fields: Any) -> User:
+        """A new user (not yet stored), created now; `fields` are the rest of `User`'s."""
+        now = self.now()
+        return User(
+            id=new_id("user"),
+            created_at=now,
+            updated_at=now,
+            password=password,
+            password_last_updated_at=now if password else None,
+            **fields,
+        )
 
     def touch_client(self, client: Client) -> None:
         client.updated_at = self.now()

@@ -16,7 +16,6 @@ from .._models import (
     EmailAddress,
     PhoneNumber,
     SignUp,
-    User,
     Verification,
 )
 from .._service import check_password, copy_verified
@@ -238,19 +237,15 @@ def settle_sign_up(svc: Service, call: Call, sign_up: SignUp) -> None:
         return
     client = call.client
     assert client is not None
-    now = svc.now()
-    user = User(
-        id=new_id("user"),
-        created_at=now,
-        updated_at=now,
+    user = svc.new_user(
         username=sign_up.username,
         first_name=sign_up.first_name,
         last_name=sign_up.last_name,
         password=sign_up.password,
-        password_last_updated_at=now if sign_up.password else None,
         unsafe_metadata=dict(sign_up.unsafe_metadata),
         legal_accepted_at=sign_up.legal_accepted_at,
     )
+    now = user.created_at
     if sign_up.email_address is not None:
         v = sign_up.email_verification or Verification("ticket", "verified", attempts=None, expire_at=None)
         email = EmailAddress(new_id("idn"), sign_up.email_address, copy_verified(v), now, now)
