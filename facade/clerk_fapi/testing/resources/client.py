@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 
 def get_client(svc: Service, call: Call) -> Answer:
+    """`GET /v1/client`."""
     forms.reject_unknown(call.form, ())
     client = call.client
     if client is None or not client.alive:
@@ -23,6 +24,7 @@ def get_client(svc: Service, call: Call) -> Answer:
 
 
 def create_client(svc: Service, call: Call) -> Answer:
+    """`PUT /v1/client`, `POST /v1/client`."""
     forms.reject_unknown(call.form, ())
     # The request loop already made the new client (it must hand the device its token).
     client = call.client or svc.new_client()
@@ -31,6 +33,7 @@ def create_client(svc: Service, call: Call) -> Answer:
 
 
 def delete_client(svc: Service, call: Call) -> Answer:
+    """`DELETE /v1/client`."""
     forms.reject_unknown(call.form, ())
     client = _require_client(svc, call)
     for session in svc.active_sessions(client):
@@ -47,6 +50,7 @@ def delete_client(svc: Service, call: Call) -> Answer:
 
 
 def remove_sessions(svc: Service, call: Call) -> Answer:
+    """`DELETE /v1/client/sessions`."""
     forms.reject_unknown(call.form, ())
     client = _require_client(svc, call)
     for session_id in client.session_ids:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 
 def create_dev_browser(svc: Service, call: Call) -> Answer:
+    """`POST /v1/dev_browser`."""
     forms.reject_unknown(call.form, ())
     if svc.settings.instance_type != "development":
         raise FapiError(

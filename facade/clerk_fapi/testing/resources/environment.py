@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 
 def environment(svc: Service, call: Call) -> Answer:
+    """`GET /v1/environment`, `PATCH /v1/environment`."""
     forms.reject_unknown(call.form, ())
     return Answer(
         200,

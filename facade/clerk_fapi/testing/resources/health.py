@@ -11,4 +11,5 @@ if TYPE_CHECKING:
 
 
 def health(svc: Service, call: Call) -> Answer:
+    """`GET /v1/health`."""
     return Answer(200, {"status": "healthy"})

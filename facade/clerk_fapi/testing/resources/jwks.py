@@ -11,4 +11,5 @@ if TYPE_CHECKING:
 
 
 def jwks(svc: Service, call: Call) -> Answer:
+    """`GET /.well-known/jwks.json`, `GET /v1/jwks`."""
     return Answer(200, {"keys": [svc.key.jwk()]})

@@ -22,6 +22,7 @@ TOKEN_FIELDS = ("organization_id", "tab_state")
 
 
 def get_session(svc: Service, call: Call) -> Answer:
+    """`GET /v1/client/sessions/{session_id}`."""
     forms.reject_unknown(call.form, ())
     session = svc.client_session(call, call.params["session_id"])
     return views.envelope(svc, call, views.session_json(svc, session))
@@ -37,6 +38,7 @@ def _live_session(svc: Service, call: Call, fields: tuple[str, ...]) -> Session:
 
 
 def touch_session(svc: Service, call: Call) -> Answer:
+    """`POST /v1/client/sessions/{session_id}/touch`."""
     session = _live_session(svc, call, TOUCH_FIELDS)
     intent = forms.text(call.form, "intent")
     if intent is not None and intent not in ("focus", "select_session", "select_org"):
@@ -74,10 +76,12 @@ def _resolve_org(svc: Service, session: Session, raw: str) -> str | None:
 
 
 def end_session(svc: Service, call: Call) -> Answer:
+    """`POST /v1/client/sessions/{session_id}/end`."""
     return _finish_session(svc, call, "ended")
 
 
 def remove_session(svc: Service, call: Call) -> Answer:
+    """`POST /v1/client/sessions/{session_id}/remove`."""
     return _finish_session(svc, call, "removed")
 
 
@@ -97,6 +101,7 @@ def _finish_session(svc: Service, call: Call, status: str) -> Answer:
 
 
 def create_token(svc: Service, call: Call) -> Answer:
+    """`POST /v1/client/sessions/{session_id}/tokens`."""
     session = _live_session(svc, call, TOKEN_FIELDS)
     _check_expired_token(svc, call, session)
     org_id = _token_org(svc, call, session)
@@ -107,6 +112,7 @@ def create_token(svc: Service, call: Call) -> Answer:
 
 
 def create_template_token(svc: Service, call: Call) -> Answer:
+    """`POST /v1/client/sessions/{session_id}/tokens/{template_name}`."""
     session = _live_session(svc, call, TOKEN_FIELDS)
     template = svc.templates.get(call.params["template_name"])
     if template is None:

@@ -97,6 +97,7 @@ def _sign_in_answer(svc: Service, call: Call, sign_in: SignIn) -> Answer:
 
 
 def create_sign_in(svc: Service, call: Call) -> Answer:
+    """`POST /v1/client/sign_ins`."""
     client, now = svc.start_attempt(call, SIGN_IN_CREATE_FIELDS)
     sign_in = SignIn(
         id=new_id("sia"),
@@ -291,6 +292,7 @@ def _pick(
 
 
 def get_sign_in(svc: Service, call: Call) -> Answer:
+    """`GET /v1/client/sign_ins/{sign_in_id}`."""
     forms.reject_unknown(call.form, ())
     return _sign_in_answer(svc, call, _current_sign_in(svc, call))
 
@@ -317,6 +319,7 @@ def _at_second_factor(svc: Service, call: Call, fields: tuple[str, ...]) -> tupl
 
 
 def prepare_first_factor(svc: Service, call: Call) -> Answer:
+    """`POST /v1/client/sign_ins/{sign_in_id}/prepare_first_factor`."""
     sign_in, user, strategy = _at_first_factor(svc, call, PREPARE_FIRST_FIELDS)
     offered = {f["strategy"] for f in views.factors_for(svc, user, identifier=sign_in.identifier)}
     if strategy not in offered or strategy == "password":
@@ -347,6 +350,7 @@ def _sign_in_user(svc: Service, sign_in: SignIn) -> User:
 
 
 def attempt_first_factor(svc: Service, call: Call) -> Answer:
+    """`POST /v1/client/sign_ins/{sign_in_id}/attempt_first_factor`."""
     sign_in, user, strategy = _at_first_factor(svc, call, ATTEMPT_FIRST_FIELDS)
     if strategy == "password":
         _attempt_password(svc, call, sign_in, user, forms.required_text(call.form, "password"))
@@ -363,6 +367,7 @@ def attempt_first_factor(svc: Service, call: Call) -> Answer:
 
 
 def prepare_second_factor(svc: Service, call: Call) -> Answer:
+    """`POST /v1/client/sign_ins/{sign_in_id}/prepare_second_factor`."""
     sign_in, user = _at_second_factor(svc, call, PREPARE_SECOND_FIELDS)
     strategy = forms.text(call.form, "strategy") or "phone_code"
     if strategy == "phone_code" and sign_in.status == "needs_second_factor":
@@ -390,6 +395,7 @@ def prepare_second_factor(svc: Service, call: Call) -> Answer:
 
 
 def attempt_second_factor(svc: Service, call: Call) -> Answer:
+    """`POST /v1/client/sign_ins/{sign_in_id}/attempt_second_factor`."""
     sign_in, user = _at_second_factor(svc, call, ATTEMPT_SECOND_FIELDS)
     strategy = forms.required_text(call.form, "strategy")
     code = forms.text(call.form, "code")
@@ -426,6 +432,7 @@ def attempt_second_factor(svc: Service, call: Call) -> Answer:
 
 
 def reset_password(svc: Service, call: Call) -> Answer:
+    """`POST /v1/client/sign_ins/{sign_in_id}/reset_password`."""
     forms.reject_unknown(call.form, RESET_PASSWORD_FIELDS)
     sign_in = _current_sign_in(svc, call)
     password = forms.required_text(call.form, "password")

@@ -88,6 +88,7 @@ def _at_verification(svc: Service, call: Call, fields: tuple[str, ...]) -> tuple
 
 
 def create_sign_up(svc: Service, call: Call) -> Answer:
+    """`POST /v1/client/sign_ups`."""
     client, now = svc.start_attempt(call, SIGN_UP_CREATE_FIELDS)
     sign_up = SignUp(
         id=new_id("sua"),
@@ -104,6 +105,7 @@ def create_sign_up(svc: Service, call: Call) -> Answer:
 
 
 def update_sign_up(svc: Service, call: Call) -> Answer:
+    """`PATCH /v1/client/sign_ups/{sign_up_id}`."""
     forms.reject_unknown(call.form, SIGN_UP_UPDATE_FIELDS)
     sign_up = _current_sign_up(svc, call)
     _require_in_progress(sign_up)
@@ -265,17 +267,20 @@ def settle_sign_up(svc: Service, call: Call, sign_up: SignUp) -> None:
 
 
 def get_sign_up(svc: Service, call: Call) -> Answer:
+    """`GET /v1/client/sign_ups/{sign_up_id}`."""
     forms.reject_unknown(call.form, ())
     return _sign_up_answer(svc, call, _current_sign_up(svc, call))
 
 
 def prepare_verification(svc: Service, call: Call) -> Answer:
+    """`POST /v1/client/sign_ups/{sign_up_id}/prepare_verification`."""
     sign_up, strategy = _at_verification(svc, call, PREPARE_VERIFICATION_FIELDS)
     _prepare_sign_up(svc, sign_up, strategy)
     return _sign_up_answer(svc, call, sign_up)
 
 
 def attempt_verification(svc: Service, call: Call) -> Answer:
+    """`POST /v1/client/sign_ups/{sign_up_id}/attempt_verification`."""
     sign_up, strategy = _at_verification(svc, call, ATTEMPT_VERIFICATION_FIELDS)
     if strategy == "email_code":
         verification = sign_up.email_verification
