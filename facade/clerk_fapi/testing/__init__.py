@@ -37,13 +37,16 @@ instances; other codes can be read from ``last_code``.
 
 from __future__ import annotations
 
+from ._call import DEFAULT_SIGN_UP_REQUIRED
 from ._clock import Clock
 from ._crypto import totp as totp_code
-from ._emulator import Emulator, Reply, SeededOrganization, SeededUser
+from ._emulator import Emulator
 from ._faults import Fault
 from ._models import SentCode
+from ._reply import Reply
+from ._seeding import SeededOrganization, SeededUser
 from ._server import EmulatorServer
-from ._service import DEFAULT_SIGN_UP_REQUIRED, TEST_CODE
+from ._service import TEST_CODE
 from ._transport import EmulatorTransport
 
 __all__ = [

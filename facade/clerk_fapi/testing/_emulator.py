@@ -8,7 +8,6 @@ tests look for). Everything is guarded by one lock, so one emulator can serve ma
 
 from __future__ import annotations
 
-import base64
 import json
 import logging
 import re
@@ -16,172 +15,44 @@ import secrets
 import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from http.cookies import CookieError, SimpleCookie
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlsplit
 
+from ._call import DEFAULT_SIGN_UP_REQUIRED, Answer, Call, Settings
 from ._clock import Clock
-from ._crypto import TokenSigner, totp
-from ._errors import (
-    FapiError,
-    authentication_invalid,
-    dev_browser_unauthenticated,
-    error_body,
-    internal_error,
-    param_value_invalid,
-)
+from ._crypto import totp
+from ._device import Device, DeviceGate
+from ._email_link import complete_email_link
+from ._errors import FapiError, internal_error
 from ._faults import Fault, FaultRegistry
-from ._forms import check_json, normalize_phone, parse_form
+from ._forms import normalize_phone, parse_form
 from ._ids import new_id
-from ._models import (
-    EmailAddress,
-    JwtTemplate,
-    Membership,
-    Organization,
-    PhoneNumber,
-    SentCode,
-    User,
-    Verification,
-)
+from ._models import JwtTemplate, Membership, Organization, SentCode
 from ._redact import redact
-from ._service import DEFAULT_SIGN_UP_REQUIRED, Answer, Call, Service, Settings
+from ._reply import Reply, cors_headers, error_reply
+from ._routes import ROUTES, find_route, overridden_method
+from ._seeding import (
+    CUSTOM_PERMISSION,
+    SeededOrganization,
+    SeededUser,
+    UserSeed,
+    check_seeded_json,
+    normalized_phones,
+    seed_user,
+)
+from ._service import Service
+from ._views import user_json
 
 if TYPE_CHECKING:
     from ._server import EmulatorServer
     from ._transport import EmulatorTransport
 
+# `ROUTES`, `Reply` and the seeded records live in their own modules; importing them from here still works.
+__all__ = ["ROUTES", "Emulator", "Reply", "SeededOrganization", "SeededUser"]
+
 log = logging.getLogger("clerk_fapi.testing")
 
-_NATIVE_TRUE = ("1", "true")
-_OVERRIDABLE = ("GET", "POST", "PUT", "PATCH", "DELETE")
-_CUSTOM_PERMISSION = re.compile(r"^org:[a-z0-9_]+:[a-z0-9_]+$")
 _INSTANCE_TYPES = ("development", "production")
-_COOKIE_MAX_AGE_S = 365 * 24 * 3600
-
-
-@dataclass(frozen=True)
-class Reply:
-    """What the emulator answers: status, headers, body, and how a fault wants it delivered."""
-
-    status: int
-    headers: list[tuple[str, str]]
-    body: bytes
-    # Sleep this long before answering.
-    delay: float = 0.0
-    # Close the connection without answering.
-    drop_connection: bool = False
-    # Announce the full Content-Length but send only part of the body, then close.
-    truncate: bool = False
-
-    def json(self) -> Any:
-        return json.loads(self.body)
-
-    def __repr__(self) -> str:
-        # Headers and body carry client tokens, session JWTs and dev-browser tokens: show only their shape.
-        names = ", ".join(name for name, _ in self.headers)
-        delivery = "".join(
-            f", {name}={value!r}"
-            for name, value in (
-                ("delay", self.delay),
-                ("drop_connection", self.drop_connection),
-                ("truncate", self.truncate),
-            )
-            if value
-        )
-        return f"Reply(status={self.status}, headers=[{names}], body=<{len(self.body)} bytes>{delivery})"
-
-
-@dataclass(frozen=True)
-class SeededUser:
-    """A user created with `Emulator.add_user`, with what a test needs to sign it in."""
-
-    id: str
-    email_addresses: tuple[str, ...]
-    phone_numbers: tuple[str, ...]
-    email_address_ids: tuple[str, ...]
-    phone_number_ids: tuple[str, ...]
-    username: str | None
-    # The secrets a test signs in with; kept out of the repr.
-    password: str | None = field(repr=False)
-    totp_secret: str | None = field(repr=False)
-    backup_codes: tuple[str, ...] = field(repr=False)
-
-    @property
-    def identifier(self) -> str:
-        """The identifier a sign-in would use: first email, else first phone, else username."""
-        if self.email_addresses:
-            return self.email_addresses[0]
-        if self.phone_numbers:
-            return self.phone_numbers[0]
-        return self.username or ""
-
-
-@dataclass(frozen=True)
-class SeededOrganization:
-    id: str
-    name: str
-    slug: str
-
-
-@dataclass(frozen=True)
-class _Route:
-    method: str
-    pattern: re.Pattern[str]
-    handler: str
-    # "public": no device needed; "environment": dev-browser check only;
-    # "client": the device's client, if any;
-    # "lazy": create a client when the device has none; "create": always a new client.
-    scope: str
-
-
-def _route(method: str, path: str, handler: str, scope: str = "client") -> _Route:
-    regex = "^" + re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", path) + "$"
-    return _Route(method, re.compile(regex), handler, scope)
-
-
-ROUTES: tuple[_Route, ...] = (
-    _route("GET", "/.well-known/jwks.json", "jwks", "public"),
-    _route("GET", "/v1/jwks", "jwks", "public"),
-    _route("GET", "/v1/health", "health", "public"),
-    _route("POST", "/v1/dev_browser", "create_dev_browser", "public"),
-    _route("GET", "/v1/environment", "environment", "environment"),
-    _route("PATCH", "/v1/environment", "environment", "environment"),
-    _route("GET", "/v1/client", "get_client"),
-    _route("PUT", "/v1/client", "create_client", "create"),
-    _route("POST", "/v1/client", "create_client", "create"),
-    _route("DELETE", "/v1/client", "delete_client"),
-    _route("DELETE", "/v1/client/sessions", "remove_sessions"),
-    _route("GET", "/v1/client/sessions/{session_id}", "get_session"),
-    _route("POST", "/v1/client/sessions/{session_id}/touch", "touch_session"),
-    _route("POST", "/v1/client/sessions/{session_id}/end", "end_session"),
-    _route("POST", "/v1/client/sessions/{session_id}/remove", "remove_session"),
-    _route("POST", "/v1/client/sessions/{session_id}/tokens", "create_token"),
-    _route("POST", "/v1/client/sessions/{session_id}/tokens/{template_name}", "create_template_token"),
-    _route("POST", "/v1/client/sign_ins", "create_sign_in", "lazy"),
-    _route("GET", "/v1/client/sign_ins/{sign_in_id}", "get_sign_in"),
-    _route("POST", "/v1/client/sign_ins/{sign_in_id}/prepare_first_factor", "prepare_first_factor"),
-    _route("POST", "/v1/client/sign_ins/{sign_in_id}/attempt_first_factor", "attempt_first_factor"),
-    _route("POST", "/v1/client/sign_ins/{sign_in_id}/prepare_second_factor", "prepare_second_factor"),
-    _route("POST", "/v1/client/sign_ins/{sign_in_id}/attempt_second_factor", "attempt_second_factor"),
-    _route("POST", "/v1/client/sign_ins/{sign_in_id}/reset_password", "reset_password"),
-    _route("POST", "/v1/client/sign_ups", "create_sign_up", "lazy"),
-    _route("GET", "/v1/client/sign_ups/{sign_up_id}", "get_sign_up"),
-    _route("PATCH", "/v1/client/sign_ups/{sign_up_id}", "update_sign_up"),
-    _route("POST", "/v1/client/sign_ups/{sign_up_id}/prepare_verification", "prepare_verification"),
-    _route("POST", "/v1/client/sign_ups/{sign_up_id}/attempt_verification", "attempt_verification"),
-)
-
-
-@dataclass
-class _Device:
-    """Who is calling: how the client is identified and, once known, which client it is."""
-
-    mode: str  # "native", "dev_browser" or "cookie"
-    client_id: str | None = None
-    dev_browser_token: str | None = None
-    client_created: bool = False
-    headers: dict[str, str] = field(default_factory=dict)
 
 
 class Emulator:
@@ -213,7 +84,7 @@ class Emulator:
             application_name=application_name,
         )
         self._service = Service(self.clock, self._settings)
-        self._signer = TokenSigner()
+        self._devices = DeviceGate(self._service)
         self._faults = FaultRegistry()
         self._counts: Counter[tuple[str, str]] = Counter()
         self.strict_token_rotation = strict_token_rotation
@@ -289,85 +160,21 @@ class Emulator:
     ) -> SeededUser:
         """Create a user. `totp_secret=True` / `backup_codes=True` generate them; `mfa=True` without TOTP
         makes the primary phone a second factor (SMS codes)."""
-        emails = [email_addresses] if isinstance(email_addresses, str) else list(email_addresses)
-        phones_raw = [phone_numbers] if isinstance(phone_numbers, str) else list(phone_numbers)
-        phones = []
-        for raw in phones_raw:
-            phone = normalize_phone(raw)
-            if phone is None:
-                raise ValueError(f"not a phone number: {raw!r}")
-            phones.append(phone)
-        if not (emails or phones or username):
-            raise ValueError("a user needs an email address, a phone number or a username")
-        _check_seeded_json("public_metadata", public_metadata or {})
-        _check_seeded_json("unsafe_metadata", unsafe_metadata or {})
-        secret: str | None
-        if totp_secret is True:
-            secret = base64.b32encode(secrets.token_bytes(20)).decode().rstrip("=")
-        else:
-            secret = totp_secret or None
-        codes: list[str]
-        if backup_codes is True:
-            codes = [secrets.token_hex(4) for _ in range(10)]
-        else:
-            codes = list(backup_codes or [])
-        wants_phone_mfa = bool(mfa) and secret is None
-        if wants_phone_mfa and not phones:
-            raise ValueError("mfa=True without a TOTP secret needs a phone number for SMS codes")
+        wanted = UserSeed(
+            emails=[email_addresses] if isinstance(email_addresses, str) else list(email_addresses),
+            phones=normalized_phones([phone_numbers] if isinstance(phone_numbers, str) else phone_numbers),
+            username=username,
+            password=password,
+            first_name=first_name,
+            last_name=last_name,
+            totp_secret=totp_secret,
+            backup_codes=backup_codes,
+            mfa=mfa,
+            public_metadata=public_metadata or {},
+            unsafe_metadata=unsafe_metadata or {},
+        )
         with self._lock:
-            svc = self._service
-            for kind, values in (("email_address", emails), ("phone_number", phones)):
-                for value in values:
-                    if svc.identifier_taken(kind, value):
-                        raise ValueError(f"{value!r} already belongs to a user")
-            if username and svc.identifier_taken("username", username):
-                raise ValueError(f"username {username!r} is taken")
-            now = self.clock.now_ms
-            user = User(
-                id=new_id("user"),
-                created_at=now,
-                updated_at=now,
-                username=username,
-                first_name=first_name,
-                last_name=last_name,
-                password=password,
-                password_last_updated_at=now if password else None,
-                totp_secret=secret,
-                backup_codes=codes,
-                mfa_enabled_at=now if (secret or wants_phone_mfa) else None,
-                public_metadata=dict(public_metadata or {}),
-                unsafe_metadata=dict(unsafe_metadata or {}),
-            )
-            for email in emails:
-                user.email_addresses.append(
-                    EmailAddress(new_id("idn"), email, Verification("admin", "verified"), now, now)
-                )
-            for i, phone in enumerate(phones):
-                user.phone_numbers.append(
-                    PhoneNumber(
-                        new_id("idn"),
-                        phone,
-                        Verification("admin", "verified"),
-                        now,
-                        now,
-                        reserved_for_second_factor=wants_phone_mfa and i == 0,
-                        default_second_factor=wants_phone_mfa and i == 0,
-                    )
-                )
-            user.primary_email_address_id = user.email_addresses[0].id if user.email_addresses else None
-            user.primary_phone_number_id = user.phone_numbers[0].id if user.phone_numbers else None
-            svc.users[user.id] = user
-            return SeededUser(
-                id=user.id,
-                email_addresses=tuple(emails),
-                phone_numbers=tuple(phones),
-                email_address_ids=tuple(e.id for e in user.email_addresses),
-                phone_number_ids=tuple(p.id for p in user.phone_numbers),
-                username=username,
-                password=password,
-                totp_secret=secret,
-                backup_codes=tuple(codes),
-            )
+            return seed_user(self._service, wanted)
 
     def add_organization(
         self, name: str, slug: str | None = None, *, members: Mapping[str, str] | None = None
@@ -393,7 +200,7 @@ class Emulator:
         """Make a user a member of an organization with `role`. The role's system permissions
         (`org:sys_*`) come with it; `permissions` adds custom ones, each `org:<feature>:<action>`."""
         for permission in permissions:
-            if not _CUSTOM_PERMISSION.match(permission) or permission.startswith("org:sys_"):
+            if not CUSTOM_PERMISSION.match(permission) or permission.startswith("org:sys_"):
                 raise ValueError(
                     f"not a custom permission: {permission!r} (expected org:<feature>:<action>, "
                     "lowercase, and not a system permission org:sys_*)"
@@ -417,7 +224,7 @@ class Emulator:
 
     def add_jwt_template(self, name: str, claims: Mapping[str, Any], lifetime: int = 60) -> None:
         """A JWT template: `claims` may use shortcodes such as `{{user.id}}` or `{{org.slug}}`."""
-        _check_seeded_json("claims", claims)
+        check_seeded_json("claims", claims)
         with self._lock:
             self._service.templates[name] = JwtTemplate(name, dict(claims), int(lifetime))
 
@@ -440,7 +247,7 @@ class Emulator:
     def complete_email_link(self, email_address: str) -> bool:
         """Act as if the user clicked the email link sent to `email_address`."""
         with self._lock:
-            return self._service.complete_email_link(email_address)
+            return complete_email_link(self._service, email_address)
 
     def require_expired_token(self, session_id: str) -> None:
         """Make the next token request of this session answer 422 `missing_expired_token` unless it carries
@@ -471,7 +278,7 @@ class Emulator:
     def user_json(self, user_id: str) -> dict[str, Any]:
         """The user as the Frontend API would show it."""
         with self._lock:
-            return self._service.user_json(self._service.users[user_id])
+            return user_json(self._service, self._service.users[user_id])
 
     def session_status(self, session_id: str) -> str:
         with self._lock:
@@ -576,7 +383,7 @@ class Emulator:
             return self._handle(method.upper(), url, headers, body)
         except Exception:  # pragma: no cover - a bug; answer like the real service would rather than crash
             log.exception("emulator failed on %s %s", method, redact(url))
-            return self._error_reply(internal_error(), [])
+            return error_reply(internal_error(), [])
 
     def _handle(
         self, method: str, url: str, raw_headers: Mapping[str, str] | Iterable[tuple[str, str]], body: bytes
@@ -614,7 +421,7 @@ class Emulator:
         scheme: str,
         host: str,
     ) -> Reply:
-        cors = self._cors_headers(headers)
+        cors = cors_headers(headers)
         if method == "OPTIONS":
             return Reply(204, cors, b"")
         if method == "HEAD":  # a GET without its body
@@ -622,34 +429,27 @@ class Emulator:
             return Reply(got.status, got.headers, b"")
         issuer = f"{scheme}://{headers.get('host') or host or '127.0.0.1'}"
         with self._lock:
-            device: _Device | None = None
+            device: Device | None = None
             call: Call | None = None
             try:
                 form = parse_form(body)
-                method = _overridden_method(method, query, form)
-                route, params = self._match(method, path)
-                if route is None:
-                    if params:  # the path exists, the method does not
-                        raise FapiError(
-                            405,
-                            "method_not_allowed",
-                            "Method not allowed",
-                            f"{method} is not allowed on {path}.",
-                        )
-                    raise FapiError(404, "resource_not_found", "not found", f"There is nothing at {path}.")
+                method = overridden_method(method, query, form)
+                route, params = find_route(method, path)
                 call = Call(method, path, params, form, query, headers, issuer)
                 self._service.last_issuer = issuer
                 if route.scope != "public":
-                    device = self._identify(route.scope, query, headers, call)
-                answer: Answer = getattr(self._service, route.handler)(call)
+                    device = self._devices.identify(
+                        route.scope, query, headers, call, strict=self.strict_token_rotation
+                    )
+                answer: Answer = route.handler(self._service, call)
                 if device is not None:
-                    self._settle_device(device, call, scheme)
+                    self._devices.settle(device, call, scheme)
             except FapiError as error:
                 if device is not None and call is not None:
                     # A client created by this very request (say, a sign-in refused for a wrong password)
                     # still reaches the device, as its sign-in stays on that client.
-                    self._settle_device(device, call, scheme)
-                return self._error_reply(error, cors + (list(device.headers.items()) if device else []))
+                    self._devices.settle(device, call, scheme)
+                return error_reply(error, cors + (list(device.headers.items()) if device else []))
             out = cors + list(answer.headers.items())
             if device is not None:
                 out += list(device.headers.items())
@@ -657,162 +457,3 @@ class Emulator:
                 return Reply(answer.status, out, b"")
             payload = json.dumps(answer.body, separators=(",", ":"), allow_nan=False).encode()
             return Reply(answer.status, [("Content-Type", "application/json"), *out], payload)
-
-    @staticmethod
-    def _match(method: str, path: str) -> tuple[_Route | None, dict[str, str]]:
-        path_exists = False
-        for route in ROUTES:
-            found = route.pattern.match(path)
-            if found:
-                if route.method == method:
-                    return route, found.groupdict()
-                path_exists = True
-        return None, ({"_": path} if path_exists else {})
-
-    @staticmethod
-    def _cors_headers(headers: Mapping[str, str]) -> list[tuple[str, str]]:
-        origin = headers.get("origin")
-        if not origin:
-            return []
-        return [("Access-Control-Allow-Origin", origin), ("Access-Control-Allow-Credentials", "true")]
-
-    def _error_reply(self, error: FapiError, extra: list[tuple[str, str]]) -> Reply:
-        return Reply(
-            error.status,
-            [("Content-Type", "application/json"), *extra, *error.headers.items()],
-            error_body(error),
-        )
-
-    # ------------------------------------------------------------------ who is the device
-    def _identify(
-        self, scope: str, query: Mapping[str, str], headers: Mapping[str, str], call: Call
-    ) -> _Device:
-        svc = self._service
-        native = query.get("_is_native", "").lower() in _NATIVE_TRUE
-        if native:
-            if not self._settings.native_api_enabled:
-                raise FapiError(
-                    400,
-                    "native_api_disabled",
-                    "Native API disabled",
-                    "The Native API is turned off for this instance; turn it on to use _is_native requests.",
-                )
-            device = _Device("native")
-            if scope == "environment":
-                return device
-            token = headers.get("authorization", "").strip()
-            if token.lower().startswith("bearer"):
-                token = token[6:].strip()
-            if token:
-                device.client_id = self._client_from_token(token, strict=self.strict_token_rotation)
-        elif self._settings.instance_type == "development":
-            db_token = query.get("__clerk_db_jwt") or query.get("__dev_session")
-            browser = svc.dev_browsers.get(db_token) if db_token else None
-            if browser is None:
-                raise dev_browser_unauthenticated()
-            device = _Device("dev_browser", dev_browser_token=browser.token)
-            device.headers["Clerk-Db-Jwt"] = browser.token
-            device.client_id = browser.client_id
-        else:
-            if not headers.get("origin"):
-                raise FapiError(
-                    403,
-                    "origin_invalid",
-                    "Invalid origin",
-                    "Browser requests to a production instance must carry an Origin header.",
-                )
-            device = _Device("cookie")
-            if scope == "environment":
-                return device
-            cookie = _read_cookie(headers.get("cookie", ""), "__client")
-            if cookie:
-                device.client_id = self._client_from_token(cookie, strict=False)
-        client = svc.clients.get(device.client_id) if device.client_id else None
-        if client is not None and not client.alive:
-            client = None
-        if scope == "create" or (scope == "lazy" and client is None):
-            client = svc.new_client()
-            device.client_created = True
-            if device.mode == "cookie":
-                # The cookie's own expiry, which clerk-js reads to decide when to touch the session.
-                client.cookie_expires_at = self.clock.now_ms + _COOKIE_MAX_AGE_S * 1000
-        call.client = client
-        return device
-
-    def _client_from_token(self, token: str, *, strict: bool) -> str | None:
-        payload = self._signer.check(token)
-        if payload is None or not isinstance(payload.get("cid"), str):
-            raise authentication_invalid("The client token is not one this instance issued.")
-        client = self._service.clients.get(payload["cid"])
-        if client is not None and strict and payload.get("gen") != client.token_generation:
-            raise authentication_invalid("The client token was superseded by a newer one.")
-        client_id: str = payload["cid"]
-        return client_id
-
-    def _issue_token(self, client_id: str) -> str:
-        client = self._service.clients[client_id]
-        client.token_generation += 1
-        token = self._signer.issue(
-            {"cid": client.id, "gen": client.token_generation, "rot": secrets.token_hex(8)}
-        )
-        client.latest_token = token
-        return token
-
-    def _settle_device(self, device: _Device, call: Call, scheme: str) -> None:
-        """After a handler ran: hand the device its (new, rotated or cleared) client credential."""
-        client = call.client
-        if device.mode == "native":
-            if call.clear_client:
-                device.headers["Authorization"] = ""
-            elif client is not None and client.alive:
-                device.headers["Authorization"] = self._issue_token(client.id)
-        elif device.mode == "dev_browser":
-            browser = self._service.dev_browsers[device.dev_browser_token or ""]
-            if call.clear_client:
-                browser.client_id = None
-            elif client is not None:
-                browser.client_id = client.id
-        else:
-            secure = "; Secure" if scheme == "https" else ""
-            if call.clear_client:
-                device.headers["Set-Cookie"] = f"__client=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}"
-            elif client is not None and device.client_created:
-                token = self._issue_token(client.id)
-                device.headers["Set-Cookie"] = (
-                    f"__client={token}; Path=/; Max-Age={_COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Lax{secure}"
-                )
-
-
-def _overridden_method(method: str, query: Mapping[str, str], form: dict[str, str]) -> str:
-    """The method a request stands for: clerk-js tunnels PATCH, PUT and DELETE through
-    `POST ...?_method=...`, and the hosted-auth redeem sends `_method=GET` in the form. Only a POST is
-    overridden; `_method` is taken out of the form so that it never reads as an unknown parameter."""
-    in_form = form.pop("_method", None)
-    if method != "POST":
-        return method
-    wanted = query.get("_method") or in_form
-    if not wanted:
-        return method
-    if wanted.upper() not in _OVERRIDABLE:
-        raise param_value_invalid("_method", f"must be one of {', '.join(_OVERRIDABLE)}")
-    return wanted.upper()
-
-
-def _check_seeded_json(what: str, value: Mapping[str, Any]) -> None:
-    """Seeded JSON must be what a request could have stored: the emulator only ever writes strict JSON."""
-    try:
-        check_json(dict(value))
-    except ValueError as exc:
-        raise ValueError(f"{what} {exc}") from None
-
-
-def _read_cookie(header: str, name: str) -> str | None:
-    if not header:
-        return None
-    jar: SimpleCookie = SimpleCookie()
-    try:
-        jar.load(header)
-    except CookieError:
-        return None
-    morsel = jar.get(name)
-    return morsel.value if morsel is not None else None

@@ -73,6 +73,56 @@ def authentication_invalid(why: str = "The request could not be authenticated.")
     return FapiError(401, "authentication_invalid", "Invalid authentication", why)
 
 
+def verification_failed() -> FapiError:
+    return FapiError(
+        422,
+        "verification_failed",
+        "Too many failed attempts",
+        "Too many failed attempts; start again with the same or another method.",
+        {"param_name": "code"},
+    )
+
+
+def code_incorrect() -> FapiError:
+    return FapiError(
+        422,
+        "form_code_incorrect",
+        "is incorrect",
+        "The verification code is incorrect.",
+        {"param_name": "code"},
+    )
+
+
+def strategy_invalid(strategy: str) -> FapiError:
+    return FapiError(
+        422,
+        "strategy_for_user_invalid",
+        "Invalid verification strategy",
+        f"The strategy {strategy} is not available for this account at this step.",
+        {"param_name": "strategy"},
+    )
+
+
+def not_prepared(strategy: str) -> FapiError:
+    return FapiError(
+        400,
+        "verification_not_sent",
+        "not prepared",
+        f"Prepare the {strategy} verification before attempting it.",
+        {"param_name": "strategy"},
+    )
+
+
+def ticket_invalid() -> FapiError:
+    return FapiError(
+        422,
+        "ticket_invalid",
+        "is invalid",
+        "The ticket is invalid or was already used.",
+        {"param_name": "ticket"},
+    )
+
+
 def dev_browser_unauthenticated() -> FapiError:
     return FapiError(
         401,

@@ -1,0 +1,54 @@
+"""What a handler receives and returns (`Call`, `Answer`) and the instance settings it reads (`Settings`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ._models import Client
+
+if TYPE_CHECKING:
+    from ._service import Service
+
+DEFAULT_SIGN_UP_REQUIRED = frozenset(
+    {"email_address", "first_name", "last_name", "legal_accepted", "password", "phone_number"}
+)
+
+
+@dataclass
+class Call:
+    """One request as the service sees it."""
+
+    method: str
+    path: str
+    params: dict[str, str]
+    form: dict[str, str]
+    query: dict[str, str]
+    headers: dict[str, str]
+    issuer: str
+    client: Client | None = None
+    # Set by handlers: the device's client token must be cleared (DELETE /v1/client).
+    clear_client: bool = False
+
+
+@dataclass
+class Answer:
+    status: int
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Settings:
+    instance_type: str = "development"
+    single_session_mode: bool = False
+    native_api_enabled: bool = True
+    sign_up_required: frozenset[str] = DEFAULT_SIGN_UP_REQUIRED
+    client_trust: bool = False
+    max_code_attempts: int = 3
+    application_name: str = "clerk-fapi emulator"
+
+
+# An endpoint: the instance's state and the request in, the answer out.
+Handler = Callable[["Service", Call], Answer]

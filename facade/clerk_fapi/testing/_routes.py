@@ -1,0 +1,101 @@
+"""The URL map of the emulator: every (method, path pattern) it serves and the handler that answers it.
+
+This table is the only place a URL is mapped. A handler lives in `resources/<name>.py`, named after the URL
+family it serves; `scope` says what the request loop must know of the calling device before the handler runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ._call import Handler
+from ._errors import FapiError, param_value_invalid
+from .resources import client, dev_browser, environment, health, jwks, sessions, sign_ins, sign_ups
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    pattern: re.Pattern[str]
+    handler: Handler
+    # "public": no device needed; "environment": dev-browser check only;
+    # "client": the device's client, if any;
+    # "lazy": create a client when the device has none; "create": always a new client.
+    scope: str
+
+
+def _route(method: str, path: str, handler: Handler, scope: str = "client") -> Route:
+    regex = "^" + re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", path) + "$"
+    return Route(method, re.compile(regex), handler, scope)
+
+
+_OVERRIDABLE = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+_SESSION = "/v1/client/sessions/{session_id}"
+_SIGN_IN = "/v1/client/sign_ins/{sign_in_id}"
+_SIGN_UP = "/v1/client/sign_ups/{sign_up_id}"
+
+ROUTES: tuple[Route, ...] = (
+    _route("GET", "/.well-known/jwks.json", jwks.jwks, "public"),
+    _route("GET", "/v1/jwks", jwks.jwks, "public"),
+    _route("GET", "/v1/health", health.health, "public"),
+    _route("POST", "/v1/dev_browser", dev_browser.create_dev_browser, "public"),
+    _route("GET", "/v1/environment", environment.environment, "environment"),
+    _route("PATCH", "/v1/environment", environment.environment, "environment"),
+    _route("GET", "/v1/client", client.get_client),
+    _route("PUT", "/v1/client", client.create_client, "create"),
+    _route("POST", "/v1/client", client.create_client, "create"),
+    _route("DELETE", "/v1/client", client.delete_client),
+    _route("DELETE", "/v1/client/sessions", client.remove_sessions),
+    _route("GET", _SESSION, sessions.get_session),
+    _route("POST", f"{_SESSION}/touch", sessions.touch_session),
+    _route("POST", f"{_SESSION}/end", sessions.end_session),
+    _route("POST", f"{_SESSION}/remove", sessions.remove_session),
+    _route("POST", f"{_SESSION}/tokens", sessions.create_token),
+    _route("POST", f"{_SESSION}/tokens/{{template_name}}", sessions.create_template_token),
+    _route("POST", "/v1/client/sign_ins", sign_ins.create_sign_in, "lazy"),
+    _route("GET", _SIGN_IN, sign_ins.get_sign_in),
+    _route("POST", f"{_SIGN_IN}/prepare_first_factor", sign_ins.prepare_first_factor),
+    _route("POST", f"{_SIGN_IN}/attempt_first_factor", sign_ins.attempt_first_factor),
+    _route("POST", f"{_SIGN_IN}/prepare_second_factor", sign_ins.prepare_second_factor),
+    _route("POST", f"{_SIGN_IN}/attempt_second_factor", sign_ins.attempt_second_factor),
+    _route("POST", f"{_SIGN_IN}/reset_password", sign_ins.reset_password),
+    _route("POST", "/v1/client/sign_ups", sign_ups.create_sign_up, "lazy"),
+    _route("GET", _SIGN_UP, sign_ups.get_sign_up),
+    _route("PATCH", _SIGN_UP, sign_ups.update_sign_up),
+    _route("POST", f"{_SIGN_UP}/prepare_verification", sign_ups.prepare_verification),
+    _route("POST", f"{_SIGN_UP}/attempt_verification", sign_ups.attempt_verification),
+)
+
+
+def find_route(method: str, path: str) -> tuple[Route, dict[str, str]]:
+    """The route for a request and its path parameters, or the 404 or 405 the real service answers."""
+    path_exists = False
+    for route in ROUTES:
+        found = route.pattern.match(path)
+        if found:
+            if route.method == method:
+                return route, found.groupdict()
+            path_exists = True
+    if path_exists:
+        raise FapiError(
+            405, "method_not_allowed", "Method not allowed", f"{method} is not allowed on {path}."
+        )
+    raise FapiError(404, "resource_not_found", "not found", f"There is nothing at {path}.")
+
+
+def overridden_method(method: str, query: Mapping[str, str], form: dict[str, str]) -> str:
+    """The method a request stands for: clerk-js tunnels PATCH, PUT and DELETE through
+    `POST ...?_method=...`, and the hosted-auth redeem sends `_method=GET` in the form. Only a POST is
+    overridden; `_method` is taken out of the form so that it never reads as an unknown parameter."""
+    in_form = form.pop("_method", None)
+    if method != "POST":
+        return method
+    wanted = query.get("_method") or in_form
+    if not wanted:
+        return method
+    if wanted.upper() not in _OVERRIDABLE:
+        raise param_value_invalid("_method", f"must be one of {', '.join(_OVERRIDABLE)}")
+    return wanted.upper()

@@ -1,0 +1,460 @@
+"""`/v1/client/sign_ins`: sign-in attempts, their first and second factors, and password resets."""
+
+from __future__ import annotations
+
+import secrets
+from typing import TYPE_CHECKING, Any
+
+from .. import _forms as forms
+from .. import _views as views
+from .._call import Answer, Call
+from .._crypto import totp_matches
+from .._errors import (
+    FapiError,
+    code_incorrect,
+    not_prepared,
+    param_missing,
+    param_value_invalid,
+    strategy_invalid,
+    ticket_invalid,
+)
+from .._ids import new_id
+from .._models import ATTEMPT_ABANDON_MS, CODE_LIFETIME_MS, Client, EmailAddress, SignIn, User, Verification
+from .._service import check_password
+
+if TYPE_CHECKING:
+    from .._service import Service
+
+# What clerk-js adds when it creates a sign-in or a sign-up: the browser's locale (echoed back as `locale`)
+# and the device's time zone (accepted, not shown).
+CLIENT_CONTEXT_FIELDS = ("locale", "timezone")
+
+SIGN_IN_CREATE_FIELDS = (
+    "strategy",
+    "identifier",
+    "password",
+    "ticket",
+    "redirect_url",
+    "action_complete_redirect_url",
+    "transfer",
+    "code",
+    "token",
+    "oidc_login_hint",
+    "oidc_prompt",
+    "proof_token",
+    "trusted_device_id",
+    *CLIENT_CONTEXT_FIELDS,
+)
+
+PREPARE_FIRST_FIELDS = (
+    "strategy",
+    "email_address_id",
+    "phone_number_id",
+    "proof_token",
+    "web3_wallet_id",
+    "passkey_id",
+    "trusted_device_id",
+    "redirect_url",
+    "action_complete_redirect_url",
+    "oidc_login_hint",
+    "oidc_prompt",
+)
+
+ATTEMPT_FIRST_FIELDS = (
+    "strategy",
+    "code",
+    "password",
+    "signature",
+    "token",
+    "ticket",
+    "public_key_credential",
+    "trusted_device_id",
+    "client_data",
+    "algorithm",
+)
+
+PREPARE_SECOND_FIELDS = ("strategy", "phone_number_id", "proof_token", "email_address_id", "redirect_url")
+
+ATTEMPT_SECOND_FIELDS = ("strategy", "code")
+
+RESET_PASSWORD_FIELDS = ("password", "sign_out_of_other_sessions")
+# The strategies a sign-in can be created with besides `ticket`; all but `password` send something.
+PREPARED_STRATEGIES = (
+    "email_code",
+    "phone_code",
+    "email_link",
+    "reset_password_email_code",
+    "reset_password_phone_code",
+)
+
+
+def _current_sign_in(svc: Service, call: Call) -> SignIn:
+    return svc.owned_by_client(call, svc.sign_ins.get(call.params["sign_in_id"]), "sign-in")
+
+
+def _sign_in_answer(svc: Service, call: Call, sign_in: SignIn) -> Answer:
+    return views.touched_envelope(svc, call, views.sign_in_json(svc, sign_in))
+
+
+def create_sign_in(svc: Service, call: Call) -> Answer:
+    """`POST /v1/client/sign_ins`."""
+    client, now = svc.start_attempt(call, SIGN_IN_CREATE_FIELDS)
+    sign_in = SignIn(
+        id=new_id("sia"),
+        client_id=client.id,
+        status="needs_identifier",
+        created_at=now,
+        abandon_at=now + ATTEMPT_ABANDON_MS,
+        locale=forms.text(call.form, "locale"),
+    )
+    strategy = forms.text(call.form, "strategy")
+    identifier = forms.text(call.form, "identifier")
+    password = forms.text(call.form, "password")
+    if strategy == "ticket" or (strategy is None and forms.text(call.form, "ticket")):
+        return _sign_in_with_ticket(svc, call, client, sign_in)
+    if strategy is not None and strategy != "password" and strategy not in PREPARED_STRATEGIES:
+        raise param_value_invalid("strategy", "is not a supported strategy")
+    if identifier is None:
+        if strategy is not None or password is not None:
+            raise param_missing("identifier")
+        return _install_sign_in(svc, call, sign_in)
+    found = svc.find_user(identifier)
+    if found is None:
+        raise FapiError(
+            422,
+            "form_identifier_not_found",
+            "Couldn't find your account.",
+            "No account matches this identifier.",
+            {"param_name": "identifier"},
+        )
+    user = found
+    _guard_already_signed_in(svc, client, user)
+    sign_in.user_id = user.id
+    sign_in.identifier = identifier
+    sign_in.status = "needs_first_factor"
+    if strategy == "password" and password is None:
+        raise param_missing("password")
+    _install_sign_in(svc, call, sign_in)
+    if password is not None and strategy in (None, "password"):
+        _attempt_password(svc, call, sign_in, user, password)
+    elif strategy in PREPARED_STRATEGIES:
+        _prepare_first(svc, sign_in, user, strategy, None, None, identifier)
+    return _sign_in_answer(svc, call, sign_in)
+
+
+def _sign_in_with_ticket(svc: Service, call: Call, client: Client, sign_in: SignIn) -> Answer:
+    """A sign-in by a ticket made with `Emulator.create_sign_in_ticket`: its first factor is done."""
+    ticket = forms.text(call.form, "ticket")
+    if ticket is None:
+        raise param_missing("ticket")
+    user_id = svc.tickets.pop(ticket, None)
+    if user_id is None or user_id not in svc.users:
+        raise ticket_invalid()
+    user = svc.users[user_id]
+    _guard_already_signed_in(svc, client, user)
+    sign_in.user_id = user.id
+    sign_in.identifier = user.identifier()
+    sign_in.first_factor_verification = Verification("ticket", "verified", attempts=None, expire_at=None)
+    after_first_factor(svc, call, sign_in, user)
+    return _install_sign_in(svc, call, sign_in)
+
+
+def _guard_already_signed_in(svc: Service, client: Client, user: User) -> None:
+    if any(s.user_id == user.id for s in svc.active_sessions(client)):
+        raise FapiError(
+            400,
+            "identifier_already_signed_in",
+            "already signed in",
+            "This account is already signed in on this client.",
+        )
+
+
+def _install_sign_in(svc: Service, call: Call, sign_in: SignIn) -> Answer:
+    assert call.client is not None
+    svc.sign_ins[sign_in.id] = sign_in
+    call.client.sign_in_id = sign_in.id
+    if sign_in.status == "complete":
+        call.client.sign_in_id = None
+    return _sign_in_answer(svc, call, sign_in)
+
+
+def _attempt_password(svc: Service, call: Call, sign_in: SignIn, user: User, password: str) -> None:
+    if user.locked:
+        raise FapiError(
+            403, "user_locked", "Account locked", "This account is locked after too many attempts."
+        )
+    verification = sign_in.first_factor_verification
+    if verification is None or verification.strategy != "password":
+        verification = Verification("password", "unverified", attempts=0, expire_at=None)
+        sign_in.first_factor_verification = verification
+    verification.attempts = (verification.attempts or 0) + 1
+    if user.password is None or not secrets.compare_digest(user.password, password):
+        user.verification_attempts_remaining = max(0, user.verification_attempts_remaining - 1)
+        if user.verification_attempts_remaining == 0:
+            user.locked = True
+        raise FapiError(
+            422,
+            "form_password_incorrect",
+            "Password is incorrect.",
+            "The password is incorrect. Try again, or use another method.",
+            {"param_name": "password"},
+        )
+    verification.status = "verified"
+    after_first_factor(svc, call, sign_in, user)
+
+
+def after_first_factor(svc: Service, call: Call, sign_in: SignIn, user: User) -> None:
+    if user.two_factor_enabled:
+        sign_in.status = "needs_second_factor"
+        return
+    if (
+        svc.settings.client_trust
+        and sign_in.first_factor_verification is not None
+        and (sign_in.first_factor_verification.strategy == "password")
+    ):
+        assert call.client is not None
+        known = any(svc.sessions[i].user_id == user.id for i in call.client.session_ids)
+        if not known and user.primary_email() is not None:
+            sign_in.status = "needs_client_trust"
+            sign_in.client_trust = True
+            return
+    _complete_sign_in(svc, call, sign_in, user, second_factor=False)
+
+
+def _complete_sign_in(svc: Service, call: Call, sign_in: SignIn, user: User, *, second_factor: bool) -> None:
+    client = call.client
+    assert client is not None
+    strategy = sign_in.first_factor_verification.strategy if sign_in.first_factor_verification else None
+    session = svc.create_session(call, client, user, second_factor=second_factor, strategy=strategy)
+    sign_in.status = "complete"
+    sign_in.created_session_id = session.id
+    if client.sign_in_id == sign_in.id:
+        client.sign_in_id = None
+
+
+def _prepare_first(
+    svc: Service,
+    sign_in: SignIn,
+    user: User,
+    strategy: str,
+    email_address_id: str | None,
+    phone_number_id: str | None,
+    identifier: str | None,
+) -> None:
+    if strategy in ("phone_code", "reset_password_phone_code"):
+        phone = _pick(
+            user.phone_numbers,
+            "phone_number_id",
+            phone_number_id,
+            identifier,
+            user.primary_phone_number_id,
+        )
+        if phone is None:
+            raise strategy_invalid(strategy)
+        sign_in.first_factor_verification = svc.code_verification(strategy, phone.phone_number, phone.id)
+        return
+    email = _pick(
+        user.email_addresses,
+        "email_address_id",
+        email_address_id,
+        identifier,
+        user.primary_email_address_id,
+    )
+    if email is None:
+        raise strategy_invalid(strategy)
+    if strategy == "email_link":
+        sign_in.first_factor_verification = Verification(
+            "email_link",
+            "unverified",
+            attempts=None,
+            expire_at=svc.now() + CODE_LIFETIME_MS,
+            target_id=email.id,
+        )
+        return
+    sign_in.first_factor_verification = svc.code_verification(strategy, email.email_address, email.id)
+
+
+def _pick(
+    items: list[Any], param: str, wanted_id: str | None, identifier: str | None, primary_id: str | None
+) -> Any | None:
+    """The identification a factor targets: the one asked for, else the one used, else the primary."""
+    if wanted_id is not None:
+        found = next((i for i in items if i.id == wanted_id), None)
+        if found is None:
+            raise param_value_invalid(param, "does not belong to this user")
+        return found
+    if identifier is not None:
+        for item in items:
+            value = item.email_address if isinstance(item, EmailAddress) else item.phone_number
+            if value.lower() == identifier.lower() or value == forms.normalize_phone(identifier):
+                return item
+    return next((i for i in items if i.id == primary_id), items[0] if items else None)
+
+
+def get_sign_in(svc: Service, call: Call) -> Answer:
+    """`GET /v1/client/sign_ins/{sign_in_id}`."""
+    forms.reject_unknown(call.form, ())
+    return _sign_in_answer(svc, call, _current_sign_in(svc, call))
+
+
+def _at_first_factor(svc: Service, call: Call, fields: tuple[str, ...]) -> tuple[SignIn, User, str]:
+    """The sign-in named in the path, its user and the strategy asked for, checked in the order Clerk does."""
+    forms.reject_unknown(call.form, fields)
+    sign_in = _current_sign_in(svc, call)
+    strategy = forms.required_text(call.form, "strategy")
+    user = _sign_in_user(svc, sign_in)
+    if sign_in.status != "needs_first_factor":
+        raise _wrong_step(sign_in)
+    return sign_in, user, strategy
+
+
+def _at_second_factor(svc: Service, call: Call, fields: tuple[str, ...]) -> tuple[SignIn, User]:
+    """The sign-in named in the path and its user, at its second factor or its client-trust check."""
+    forms.reject_unknown(call.form, fields)
+    sign_in = _current_sign_in(svc, call)
+    user = _sign_in_user(svc, sign_in)
+    if sign_in.status not in ("needs_second_factor", "needs_client_trust"):
+        raise _wrong_step(sign_in)
+    return sign_in, user
+
+
+def prepare_first_factor(svc: Service, call: Call) -> Answer:
+    """`POST /v1/client/sign_ins/{sign_in_id}/prepare_first_factor`."""
+    sign_in, user, strategy = _at_first_factor(svc, call, PREPARE_FIRST_FIELDS)
+    offered = {f["strategy"] for f in views.factors_for(svc, user, identifier=sign_in.identifier)}
+    if strategy not in offered or strategy == "password":
+        raise strategy_invalid(strategy)
+    _prepare_first(
+        svc,
+        sign_in,
+        user,
+        strategy,
+        forms.text(call.form, "email_address_id"),
+        forms.text(call.form, "phone_number_id"),
+        None,
+    )
+    return _sign_in_answer(svc, call, sign_in)
+
+
+def _sign_in_user(svc: Service, sign_in: SignIn) -> User:
+    user = svc.users.get(sign_in.user_id) if sign_in.user_id else None
+    if user is None:
+        raise FapiError(
+            422,
+            "sign_in_identifier_missing",
+            "identifier is missing",
+            "Identify the user before verifying a factor.",
+            {"param_name": "identifier"},
+        )
+    return user
+
+
+def attempt_first_factor(svc: Service, call: Call) -> Answer:
+    """`POST /v1/client/sign_ins/{sign_in_id}/attempt_first_factor`."""
+    sign_in, user, strategy = _at_first_factor(svc, call, ATTEMPT_FIRST_FIELDS)
+    if strategy == "password":
+        _attempt_password(svc, call, sign_in, user, forms.required_text(call.form, "password"))
+        return _sign_in_answer(svc, call, sign_in)
+    verification = sign_in.first_factor_verification
+    if verification is None or verification.strategy != strategy or verification.code is None:
+        raise not_prepared(strategy)
+    svc.check_code(verification, forms.text(call.form, "code"))
+    if strategy.startswith("reset_password_"):
+        sign_in.status = "needs_new_password"
+    else:
+        after_first_factor(svc, call, sign_in, user)
+    return _sign_in_answer(svc, call, sign_in)
+
+
+def prepare_second_factor(svc: Service, call: Call) -> Answer:
+    """`POST /v1/client/sign_ins/{sign_in_id}/prepare_second_factor`."""
+    sign_in, user = _at_second_factor(svc, call, PREPARE_SECOND_FIELDS)
+    strategy = forms.text(call.form, "strategy") or "phone_code"
+    if strategy == "phone_code" and sign_in.status == "needs_second_factor":
+        phone_id = forms.text(call.form, "phone_number_id")
+        phones = user.second_factor_phones
+        phone = (
+            next((p for p in phones if p.id == phone_id), None)
+            if phone_id
+            else (phones[0] if phones else None)
+        )
+        if phone is None:
+            raise strategy_invalid(strategy)
+        sign_in.second_factor_verification = svc.code_verification("phone_code", phone.phone_number, phone.id)
+    elif strategy == "email_code" and sign_in.status == "needs_client_trust":
+        email = user.primary_email()
+        wanted = forms.text(call.form, "email_address_id")
+        if email is None or (wanted is not None and wanted != email.id):
+            raise strategy_invalid(strategy)
+        sign_in.second_factor_verification = svc.code_verification(
+            "email_code", email.email_address, email.id
+        )
+    else:
+        raise strategy_invalid(strategy)
+    return _sign_in_answer(svc, call, sign_in)
+
+
+def attempt_second_factor(svc: Service, call: Call) -> Answer:
+    """`POST /v1/client/sign_ins/{sign_in_id}/attempt_second_factor`."""
+    sign_in, user = _at_second_factor(svc, call, ATTEMPT_SECOND_FIELDS)
+    strategy = forms.required_text(call.form, "strategy")
+    code = forms.text(call.form, "code")
+    if strategy == "totp" and user.totp_secret and sign_in.status == "needs_second_factor":
+        verification = Verification("totp", "unverified", attempts=0, expire_at=None)
+        previous = sign_in.second_factor_verification
+        if previous is not None and previous.strategy == "totp":
+            verification = previous
+        sign_in.second_factor_verification = verification
+        if code is None:
+            raise param_missing("code")
+        verification.attempts = (verification.attempts or 0) + 1
+        if not totp_matches(user.totp_secret, code, svc.clock.now_s):
+            raise code_incorrect()
+        verification.status = "verified"
+    elif strategy == "backup_code" and user.backup_codes and sign_in.status == "needs_second_factor":
+        verification = Verification("backup_code", "unverified", attempts=1, expire_at=None)
+        sign_in.second_factor_verification = verification
+        if code is None:
+            raise param_missing("code")
+        if code not in user.backup_codes:
+            raise code_incorrect()
+        user.backup_codes.remove(code)  # each backup code works once
+        verification.status = "verified"
+    elif strategy in ("phone_code", "email_code"):
+        pending = sign_in.second_factor_verification
+        if pending is None or pending.strategy != strategy or pending.code is None:
+            raise not_prepared(strategy)
+        svc.check_code(pending, code)
+    else:
+        raise strategy_invalid(strategy)
+    _complete_sign_in(svc, call, sign_in, user, second_factor=not sign_in.client_trust)
+    return _sign_in_answer(svc, call, sign_in)
+
+
+def reset_password(svc: Service, call: Call) -> Answer:
+    """`POST /v1/client/sign_ins/{sign_in_id}/reset_password`."""
+    forms.reject_unknown(call.form, RESET_PASSWORD_FIELDS)
+    sign_in = _current_sign_in(svc, call)
+    password = forms.required_text(call.form, "password")
+    sign_out_others = forms.boolean(call.form, "sign_out_of_other_sessions")
+    user = _sign_in_user(svc, sign_in)
+    if sign_in.status != "needs_new_password":
+        raise _wrong_step(sign_in)
+    check_password(password)
+    user.password = password
+    user.password_last_updated_at = svc.now()
+    user.updated_at = svc.now()
+    if sign_out_others:
+        for session in svc.sessions.values():
+            if session.user_id == user.id and session.status in ("active", "pending"):
+                session.status = "revoked"
+                session.updated_at = svc.now()
+    if user.two_factor_enabled:
+        sign_in.status = "needs_second_factor"
+    else:
+        _complete_sign_in(svc, call, sign_in, user, second_factor=False)
+    return _sign_in_answer(svc, call, sign_in)
+
+
+def _wrong_step(sign_in: SignIn) -> FapiError:
+    return FapiError(400, "sign_in_wrong_step", "not at this step", f"This sign-in is {sign_in.status}.")
