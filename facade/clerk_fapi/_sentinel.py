@@ -3,7 +3,7 @@
 For an argument where ``None`` is itself a meaningful value (``organization_id=None`` selects the
 personal account, ``timeout=None`` is refused), the default is ``NOT_GIVEN`` and the type says so::
 
-    def touch(self, organization_id: str | None | NotGiven = NOT_GIVEN) -> Session: ...
+    def touch(self, organization_id: str | NotGiven | None = NOT_GIVEN) -> Session: ...
 """
 
 from __future__ import annotations
