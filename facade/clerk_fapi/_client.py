@@ -9,7 +9,6 @@ documented once, on ``Client`` (see :mod:`clerk_fapi._twins`).
 
 from __future__ import annotations
 
-import asyncio
 import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -17,6 +16,7 @@ from types import TracebackType
 from typing import Any, Self, TypeVar
 
 import anyio
+import anyio.lowlevel
 import httpx
 
 from . import _raw
@@ -221,7 +221,7 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
 # ----- the async shell -------------------------------------------------------------------------------
 @documented_by(Client)
 class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
-    """A Clerk Frontend API client (asyncio). The same surface as :class:`Client`, awaitable."""
+    """A Clerk Frontend API client (asyncio or trio). The same surface as :class:`Client`, awaitable."""
 
     def __init__(
         self,
@@ -258,10 +258,10 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         )
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(transport=transport, timeout=DEFAULT_TIMEOUT)
-        self._sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep
+        self._sleep: Callable[[float], Awaitable[Any]] = anyio.sleep
         self._send_lock = anyio.Lock()  # as Client's: tasks sharing this client send one at a time
-        self._token_locks: dict[CacheKey, asyncio.Lock] = {}
-        self._loop: asyncio.AbstractEventLoop | None = None
+        self._token_locks: dict[CacheKey, anyio.Lock] = {}
+        self._loop: anyio.lowlevel.EventLoopToken | None = None  # the first call's (asyncio or trio)
 
     _session_cls = AsyncSession
     _sign_in_cls = AsyncSignIn
@@ -274,11 +274,11 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
 
     def _check_loop(self) -> None:
         """Refuse a call from another event loop than the first call's (the connections and locks
-        belong to that loop)."""
-        loop = asyncio.get_running_loop()
+        belong to that loop), whichever async library runs it."""
+        loop = anyio.lowlevel.current_token()
         if self._loop is None:
             self._loop = loop
-        if self._loop is not loop:
+        if self._loop != loop:
             raise ConfigurationError(
                 "this AsyncClient was first used in another event loop; use one AsyncClient per event loop"
             )
@@ -288,7 +288,7 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
     ) -> str | None:
         self._check_loop()
         key = tokens.key(self, session_id, template, organization_id)
-        lock = self._token_locks.setdefault(key, asyncio.Lock())
+        lock = self._token_locks.setdefault(key, anyio.Lock())
         # One request per key at a time: tasks that waited find the fresh token in the cache.
         async with lock:
             return await self._run(tokens.get_token(self, session_id, template, organization_id, skip_cache))
