@@ -240,6 +240,8 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         origin: str | None = None,
         dev_browser: bool | None = None,
     ) -> None:
+        # A deliberate twin of Client.__init__ (only the httpx types differ): the public signature
+        # is spelled out on each shell; tests/facade/test_twins.py holds the two to the same parameters.
         if http_client is not None and transport is not None:
             raise ConfigurationError("give http_client or transport, not both")
         super().__init__(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import inspect
 from typing import Any
 
+import attrs
 import pytest
 from clerk_fapi import AsyncClient, AsyncSession, AsyncSignIn, AsyncSignUp, Client, Session, SignIn, SignUp
 from clerk_fapi._twins import ASYNC_NAMES
@@ -78,3 +79,13 @@ def test_twin_methods_share_signatures_docstrings_and_colour(sync_cls: type, asy
 
 def test_the_constructors_take_the_same_arguments() -> None:
     assert shape(AsyncClient.__init__) == shape(Client.__init__)
+
+
+@pytest.mark.parametrize("cls", [Session, AsyncSession, SignIn, AsyncSignIn, SignUp, AsyncSignUp])
+def test_a_resource_cannot_be_made_without_its_client(cls: type) -> None:
+    data = next(c for c in cls.__mro__ if c.__name__.endswith("Data"))
+    fields = {f.alias: f.default for f in attrs.fields(data)}
+    fields.update({f.alias: "x" for f in attrs.fields(data) if f.default is attrs.NOTHING})
+    assert data(**fields).id == "x"  # the read model alone is complete
+    with pytest.raises(TypeError, match="owner"):
+        cls(**fields)
