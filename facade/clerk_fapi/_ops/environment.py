@@ -1,0 +1,17 @@
+"""The instance's settings (GET /v1/environment), cached on the client until ``clear_cache``."""
+
+from __future__ import annotations
+
+from .. import _raw
+from .._engine import Flow
+from .._models import Environment, environment_from_raw
+from . import Core
+
+
+def get(core: Core, refresh: bool) -> Flow[Environment]:
+    """The cached environment, or (with ``refresh``, or none cached) the server's."""
+    if core._environment is not None and not refresh:
+        return core._environment
+    environment = yield from core._engine.call(_raw.GET_ENVIRONMENT, convert=environment_from_raw)
+    core._environment = environment
+    return environment

@@ -1,0 +1,87 @@
+"""A session (/v1/client/sessions/{id}): fetch, touch, end, remove; and ``set_active``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .. import _raw
+from .._engine import Flow
+from .._errors import ConfigurationError
+from .._models import SessionData, session_envelope
+from .._sentinel import NotGiven
+from . import Core, call_applying
+
+
+def _call(
+    core: Core, endpoint: _raw.Endpoint, session_id: str, form: Mapping[str, Any] | None = None
+) -> Flow[SessionData]:
+    return call_applying(core, endpoint, session_envelope, (session_id,), form)
+
+
+def get(core: Core, session_id: str) -> Flow[SessionData]:
+    """GET the session."""
+    return _call(core, _raw.GET_SESSION, session_id)
+
+
+def touch(
+    core: Core, session_id: str, organization_id: str | NotGiven | None, intent: str | None
+) -> Flow[SessionData]:
+    """Make the session the last active one; an ``organization_id`` (None: personal) switches it."""
+    form: dict[str, Any] = {}
+    if not isinstance(organization_id, NotGiven):
+        form["active_organization_id"] = organization_id or None  # None is sent as "": personal
+    if intent:
+        form["intent"] = intent
+    return _call(core, _raw.TOUCH_SESSION, session_id, form)
+
+
+def end(core: Core, session_id: str, *, remove: bool) -> Flow[SessionData]:
+    """End (status ``ended``) or remove (status ``removed``) the session; its tokens are dropped."""
+    session = yield from _call(core, _raw.REMOVE_SESSION if remove else _raw.END_SESSION, session_id)
+    core._tokens.clear(session_id)
+    return session
+
+
+def set_active(
+    core: Core,
+    session: SessionData | str,
+    organization_id: str | NotGiven | None,
+    organization: str | NotGiven | None,
+) -> Flow[SessionData]:
+    """clerk.ts ``setActive``: touch the session, selecting an organization by id or slug."""
+    session_id = session if isinstance(session, str) else getattr(session, "id", None)
+    if not isinstance(session_id, str):
+        raise ConfigurationError("set_active takes a session or a session id")
+    if not isinstance(organization, NotGiven):
+        if not isinstance(organization_id, NotGiven):
+            raise ConfigurationError("give organization_id or organization, not both")
+        organization_id = organization_id_of(core, session_id, organization)
+    intent = "select_session" if isinstance(organization_id, NotGiven) else "select_org"
+    return touch(core, session_id, organization_id, intent)
+
+
+def organization_id_of(core: Core, session_id: str, organization: str | None) -> str | None:
+    """An organization id from an id or a slug, as clerk.ts ``setActive`` resolves it: an
+    ``org_`` id (or None/"" for the personal account) as it is, a slug from the memberships of
+    the session's user (the server expects an id)."""
+    if not organization or organization.startswith("org_"):
+        return organization
+    session = find(core, session_id)
+    memberships = session.user.extra.get("organization_memberships") if session and session.user else None
+    for membership in memberships if isinstance(memberships, list) else ():
+        org = membership.get("organization") if isinstance(membership, Mapping) else None
+        if isinstance(org, Mapping) and org.get("slug") == organization and isinstance(org.get("id"), str):
+            org_id: str = org["id"]
+            return org_id
+    raise ConfigurationError(
+        f"no organization with the slug {organization!r} among the memberships of the user of "
+        f"session {session_id} (give an organization id, or reload() if the membership is new)"
+    )
+
+
+def find(core: Core, session_id: str | None) -> SessionData | None:
+    """The session with this id in the client's state, or None."""
+    if not session_id:
+        return None
+    return next((s for s in core._state.sessions if s.id == session_id), None)
