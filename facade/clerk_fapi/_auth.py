@@ -19,7 +19,7 @@ import binascii
 import ipaddress
 import re
 import urllib.request
-from collections.abc import Mapping, MutableMapping
+from collections.abc import MutableMapping
 from email.message import Message
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import Final, Literal
@@ -288,11 +288,6 @@ class AuthState:
         """Drop the client token (after the client was destroyed)."""
         self.store.set(CLIENT_TOKEN, None)
 
-    def secrets(self) -> list[str]:
-        """Every secret this state holds, for scrubbing logs."""
-        values = [self.store.get(CLIENT_TOKEN), self.store.get(DEV_BROWSER_TOKEN), self._testing_token]
-        return [v for v in values if v]
-
 
 def _client_cookie(set_cookies: list[str], url: str) -> str | None:
     """The ``__client`` value a browser would keep from these Set-Cookie headers of an answer to
@@ -349,9 +344,3 @@ def _cookie_sent_back(set_cookie: str, url: str) -> str | None:
         if name == CLIENT_COOKIE:
             return value
     return None
-
-
-def headers_without_secrets(headers: Mapping[str, str]) -> dict[str, str]:
-    """Headers safe to log."""
-    hidden = {"authorization", "cookie", "set-cookie", DEV_BROWSER_HEADER}
-    return {k: ("<redacted>" if k.lower() in hidden else v) for k, v in headers.items()}

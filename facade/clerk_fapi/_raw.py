@@ -52,7 +52,6 @@ from clerk_fapi_raw.api.sign_ups import (
     prepare_sign_up_verification,
     update_sign_up,
 )
-from clerk_fapi_raw.types import UNSET
 
 from ._errors import ConfigurationError
 
@@ -271,7 +270,6 @@ def parse_client(body: Any) -> raw_models.Client:
 
 
 __all__ = [
-    "UNSET",
     "Endpoint",
     "form_fields",
     "parse",
