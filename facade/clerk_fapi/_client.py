@@ -33,6 +33,14 @@ from ._auth import (
     normalize_base_url,
     origin_of,
 )
+from ._convert import (
+    client_from_envelope,
+    environment_from_generated,
+    session_envelope,
+    sign_in_envelope,
+    sign_up_envelope,
+    token_jwt,
+)
 from ._deadline import bound_sockets, send_async, send_sync
 from ._engine import (
     DEFAULT_TIMEOUT,
@@ -63,12 +71,6 @@ from ._models import (
     SignInData,
     SignInStatus,
     SignUpData,
-    client_from_envelope,
-    environment_from_raw,
-    session_envelope,
-    sign_in_envelope,
-    sign_up_envelope,
-    token_jwt,
 )
 from ._resources import UNSET_ORG, AsyncSession, AsyncSignIn, AsyncSignUp, Session, SignIn, SignUp
 from ._token_cache import CacheKey, TokenCache
@@ -622,7 +624,7 @@ class _ClientCore(Generic[S, SI, SU]):
     def _plan_environment(self, refresh: bool) -> Flow[Environment]:
         if self._environment is not None and not refresh:
             return self._environment
-        environment = yield from self._engine.call(_raw.GET_ENVIRONMENT, convert=environment_from_raw)
+        environment = yield from self._engine.call(_raw.GET_ENVIRONMENT, convert=environment_from_generated)
         self._environment = environment
         return environment
 

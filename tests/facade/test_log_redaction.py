@@ -6,7 +6,7 @@ import logging
 
 import pytest
 from clerk_fapi import Client
-from clerk_fapi._engine import redact_url
+from clerk_fapi._redaction import redact_url
 from clerk_fapi.testing import Emulator
 
 from .conftest import BASE_URL
