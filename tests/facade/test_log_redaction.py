@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import httpx
 import pytest
-from clerk_fapi import AsyncClient, Client
+from clerk_fapi import Client
 from clerk_fapi._redaction import redact_url
 from clerk_fapi.testing import Emulator
 
-from .conftest import BASE_URL
+from .conftest import BASE_URL, AnyClient, call
 
 TESTING_TOKEN = "testing-token-that-must-not-be-logged-7f3a"
 
@@ -27,46 +28,20 @@ def test_redact_url_blanks_every_secret_query_parameter() -> None:
     assert redacted.count("<redacted>") == 4
 
 
-def test_httpx_request_log_lines_hold_no_testing_or_dev_browser_token(
-    emu: Emulator, caplog: pytest.LogCaptureFixture
+async def test_httpx_request_log_lines_hold_no_testing_or_dev_browser_token(
+    make_client: Callable[..., AnyClient], emu: Emulator, caplog: pytest.LogCaptureFixture
 ) -> None:
-    client = Client(
-        frontend_api=BASE_URL,
-        transport=emu.transport(),
-        mode="browser",
-        dev_browser=True,
-        testing_token=TESTING_TOKEN,
+    """Sync and async: the filter keys on the sending context, and httpx logs inside it."""
+    client = make_client(
+        transport=emu.transport(), mode="browser", dev_browser=True, testing_token=TESTING_TOKEN
     )
     with caplog.at_level(logging.DEBUG):
-        client.create()
-        client.reload()
+        await call(client.create())
+        await call(client.reload())
     dev_browser_token = client._engine.auth.store.get("dev_browser")
     assert dev_browser_token
     request_lines = [r.getMessage() for r in caplog.records if r.name == "httpx"]
     assert request_lines, "httpx logged no request line: the check would prove nothing"
-    text = "\n".join(r.getMessage() for r in caplog.records)
-    assert TESTING_TOKEN not in text
-    assert dev_browser_token not in text
-
-
-async def test_async_httpx_request_log_lines_hold_no_testing_or_dev_browser_token(
-    emu: Emulator, caplog: pytest.LogCaptureFixture
-) -> None:
-    """The filter keys on the sending context; under asyncio httpx logs inside the sending task."""
-    client = AsyncClient(
-        frontend_api=BASE_URL,
-        transport=emu.transport(),
-        mode="browser",
-        dev_browser=True,
-        testing_token=TESTING_TOKEN,
-    )
-    async with client:
-        with caplog.at_level(logging.DEBUG):
-            await client.create()
-            await client.reload()
-        dev_browser_token = client._engine.auth.store.get("dev_browser")
-    assert dev_browser_token
-    assert [r for r in caplog.records if r.name == "httpx"], "httpx logged no request line"
     text = "\n".join(r.getMessage() for r in caplog.records)
     assert TESTING_TOKEN not in text
     assert dev_browser_token not in text
