@@ -298,16 +298,16 @@ def _client_cookie(set_cookies: list[str], url: str) -> str | None:
     be sent to us, and ``Max-Age`` <= 0 or a past ``Expires`` deletes it.
     """
     found: str | None = None
-    for raw in set_cookies:
-        if raw.split(";", 1)[0].split("=", 1)[0].strip() != CLIENT_COOKIE:
+    for set_cookie in set_cookies:
+        if set_cookie.split(";", 1)[0].split("=", 1)[0].strip() != CLIENT_COOKIE:
             continue
-        sent = _cookie_sent_back(raw, url)
+        sent = _cookie_sent_back(set_cookie, url)
         if sent is None:
             # Not sent back: refused, or expired. It is a deletion when the same cookie, unexpired,
             # would have been sent back.
             unexpired = ";".join(
                 part
-                for part in raw.split(";")
+                for part in set_cookie.split(";")
                 if part.split("=", 1)[0].strip().lower() not in ("max-age", "expires")
             )
             if _cookie_sent_back(unexpired, url) is not None:

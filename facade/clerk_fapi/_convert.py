@@ -44,7 +44,7 @@ from ._sentinel import NOT_GIVEN
 
 
 class ShapeError(Exception):
-    """A generated model held something other than the model its schema names (e.g. a raw dict)."""
+    """A generated model held something other than the model its schema names (e.g. a plain dict)."""
 
     def __init__(self, where: str, expected: str, got: object) -> None:
         super().__init__(f"{where}: expected {expected}, got {type(got).__name__}")
@@ -77,7 +77,7 @@ def _model(value: Any, cls: type[_M], where: str) -> _M | None:
     if value is None:
         return None
     if not isinstance(value, cls):
-        # The generator falls back to the raw dict when a nested model fails to parse.
+        # The generator falls back to the plain dict when a nested model fails to parse.
         raise ShapeError(where, cls.__name__, value)
     return value
 
@@ -117,24 +117,20 @@ def _mapping(value: Any) -> dict[str, Any]:
     return dict(value)
 
 
-def _scalar_type(hint: Any) -> tuple[type[Any], bool] | None:
-    """For a ``str``/``bool``/``int`` annotation (optionally ``| None``): the type and whether None is
-    allowed; else None."""
+def _declared(hint: Any) -> tuple[Any, bool] | None:
+    """For an annotation of one type (optionally ``| None``): that type and whether None is allowed;
+    else (a union of several types) None."""
     args = typing.get_args(hint) if typing.get_origin(hint) in (Union, types.UnionType) else (hint,)
     concrete = [a for a in args if a is not type(None)]
-    if len(concrete) == 1 and concrete[0] in (str, bool, int):
-        return concrete[0], len(concrete) != len(args)
-    return None
+    return (concrete[0], len(concrete) != len(args)) if len(concrete) == 1 else None
 
 
 def _checked(where: str, spec: tuple[type[Any], bool], value: Any) -> Any:
     """The value, if it has the type the read model declares (the generated parser does not check
     scalars); else a ShapeError."""
     kind, nullable = spec
-    if value is None:
-        if nullable:
-            return None
-        raise ShapeError(where, kind.__name__, value)
+    if value is None and nullable:
+        return None
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise ShapeError(where, kind.__name__, value)
     return value
@@ -176,19 +172,14 @@ def _rules(cls: type[Any]) -> tuple[_Rule, ...]:
 
 def _rule(name: str, hint: Any) -> _Rule:
     source = f"{name}_" if name in _RENAMED else name
+    declared = _declared(hint)
     if name == "extra":
         return _Rule(name, source, _Fill.EXTRA)
-    if _declares(hint, datetime):
+    if declared is not None and declared[0] is datetime:
         return _Rule(name, source, _Fill.TIMESTAMP)
-    if (scalar := _scalar_type(hint)) is not None:
-        return _Rule(name, source, _Fill.SCALAR, scalar)
+    if declared is not None and declared[0] in (str, bool, int):
+        return _Rule(name, source, _Fill.SCALAR, declared)
     return _Rule(name, source, _Fill.AS_IS)
-
-
-def _declares(hint: Any, kind: type[Any]) -> bool:
-    """Whether an annotation is ``kind`` or ``kind | None``."""
-    args = typing.get_args(hint) if typing.get_origin(hint) in (Union, types.UnionType) else (hint,)
-    return [a for a in args if a is not type(None)] == [kind]
 
 
 def _leftovers(src_cls: type[Any], cls: type[Any]) -> tuple[tuple[str, str], ...]:

@@ -1,6 +1,6 @@
 """Read models: the Frontend API's resources as the facade shows them.
 
-Built from the generated models (never from raw JSON): snake_case attributes, timestamps as
+Built from the generated models (never from decoded JSON): snake_case attributes, timestamps as
 UTC-aware ``datetime``, statuses and strategies as plain strings (the ``*Status`` classes name the
 known values; an unknown value stays its string), and every field the server sent that the model
 has no attribute for in ``extra``, as the JSON the server sent (a field this version does not know

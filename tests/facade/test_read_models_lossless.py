@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+import attrs
+from clerk_fapi import _convert
 from clerk_fapi._convert import (
     client_from_envelope,
     environment_from_generated,
@@ -184,3 +187,24 @@ def test_client_and_environment_keep_unmodelled_fields() -> None:
         "display_config": {"application_name": "App"},
         "user_settings": {"attributes": {}},
     }
+
+
+@attrs.frozen
+class _Stamped:
+    """A read model whose timestamp is not named ``*_at`` and whose ``*_at`` field is no timestamp."""
+
+    seen: datetime | None = None
+    noted_at: str | None = None
+    extra: Mapping[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.define
+class _Generated:
+    seen: int
+    noted_at: str
+    additional_properties: dict[str, Any] = attrs.field(factory=dict)
+
+
+def test_timestamps_are_the_fields_declared_datetime_whatever_their_name() -> None:
+    stamped = _convert._copy(_Generated(seen=MS, noted_at="at noon"), _Stamped)
+    assert stamped == _Stamped(seen=WHEN, noted_at="at noon")
