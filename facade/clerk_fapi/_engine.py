@@ -23,7 +23,6 @@ import httpx
 
 from . import _raw
 from ._answers import (
-    MAX_ANSWER_BYTES,
     BrokenAnswer,
     api_error,
     aread_answer,
@@ -45,14 +44,13 @@ from ._errors import (
     ResponseParseError,
 )
 from ._models import ClientState
-from ._redaction import install_log_redaction, redact_url, sending
-from ._retry import RetryPolicy, parse_http_date, parse_retry_after
+from ._redaction import install_log_redaction, sending
+from ._retry import RetryPolicy, parse_http_date
 from ._version import __version__
 
-# Names the clients import from here.
+# What the clients import from here (some of it defined in the modules the engine uses).
 __all__ = [
     "DEFAULT_TIMEOUT",
-    "MAX_ANSWER_BYTES",
     "BrokenAnswer",
     "Engine",
     "Flow",
@@ -61,10 +59,7 @@ __all__ = [
     "Sleep",
     "aread_answer",
     "carried_client",
-    "check_request",
-    "parse_retry_after",
     "read_answer",
-    "redact_url",
     "sending",
 ]
 

@@ -5,7 +5,7 @@ retry class. The facade builds requests with the generated ``_get_kwargs`` and p
 the generated ``_build_response``, so the wire format stays the generator's; it only sends the
 request itself, because sending is where auth, retries and the sync/async split live.
 
-A regeneration that renames a model or a module touches this file and :mod:`clerk_fapi._models`,
+A regeneration that renames a model or a module touches this file and :mod:`clerk_fapi._convert`,
 nothing else.
 """
 
