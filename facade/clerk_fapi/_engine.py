@@ -128,9 +128,10 @@ class Engine:
         """One call: send (and resend), store rotated credentials, raise or parse and convert.
 
         ``convert`` turns the generated model into what the caller wants; it runs inside the parse
-        guard, so a wrong shape anywhere becomes a :class:`ResponseParseError` and the caller's
-        state is never touched by a half-parsed answer. ``dev_browser=False`` sends the call without
-        the dev-browser token (for creating one).
+        guard (:func:`parse_answer`), so a wrong shape anywhere (a ``ShapeError`` from a converter)
+        becomes a :class:`ResponseParseError` and the caller's state is never touched by a
+        half-parsed answer; any other exception from ``convert`` is a bug and propagates as it is.
+        ``dev_browser=False`` sends the call without the dev-browser token (for creating one).
         """
         check_request(endpoint, path, form, query)
         kwargs = _raw.request_kwargs(endpoint, path, form, query)
