@@ -262,9 +262,10 @@ def check(
             assert isinstance(outcome, ClerkAPIError), f"{type(outcome).__name__} changed the state"
             assert carried is not None, "the state changed but the error answer carried no client"
             assert client.state.id == carried["id"]
-            assert client.state.updated_at is not None
-            assert int(client.state.updated_at.timestamp() * 1000) == carried["updated_at"]
-            assert len(client.state.sessions) == len(carried["sessions"])
+            # A mutated carried client may lack (or null) updated_at and sessions: the state then holds none.
+            held = client.state.updated_at
+            assert (None if held is None else int(held.timestamp() * 1000)) == carried.get("updated_at")
+            assert len(client.state.sessions) == len(carried.get("sessions") or [])
         assert client._environment is env
         if client.mode == "native":
             assert store.get("client") in expected_token(token, drawn[3], drawn[0])
