@@ -27,7 +27,7 @@ from typing import Any
 
 import httpx
 from clerk_fapi import Client
-from clerk_fapi._models import client_from_envelope
+from clerk_fapi._convert import client_from_envelope
 from clerk_fapi.testing import Emulator
 from clerk_fapi_raw.models import ClientEnvelope
 

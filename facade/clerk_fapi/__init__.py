@@ -13,8 +13,8 @@ Everything users need is importable from here; the generated raw layer (``clerk_
 implementation detail.
 """
 
+from ._answers import MAX_ANSWER_BYTES
 from ._client import DEFAULT_API_VERSION, AsyncClient, Client
-from ._engine import MAX_ANSWER_BYTES, RetryPolicy
 from ._errors import (
     AuthenticationError,
     BadRequestError,
@@ -59,6 +59,7 @@ from ._models import (
     Web3Wallet,
 )
 from ._resources import AsyncSession, AsyncSignIn, AsyncSignUp, Session, SignIn, SignUp
+from ._retry import RetryPolicy
 from ._token_store import FileTokenStore, MemoryTokenStore, TokenStore
 from ._version import __version__
 

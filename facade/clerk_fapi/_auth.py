@@ -19,7 +19,7 @@ import binascii
 import ipaddress
 import re
 import urllib.request
-from collections.abc import Mapping, MutableMapping
+from collections.abc import MutableMapping
 from email.message import Message
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import Final, Literal
@@ -288,11 +288,6 @@ class AuthState:
         """Drop the client token (after the client was destroyed)."""
         self.store.set(CLIENT_TOKEN, None)
 
-    def secrets(self) -> list[str]:
-        """Every secret this state holds, for scrubbing logs."""
-        values = [self.store.get(CLIENT_TOKEN), self.store.get(DEV_BROWSER_TOKEN), self._testing_token]
-        return [v for v in values if v]
-
 
 def _client_cookie(set_cookies: list[str], url: str) -> str | None:
     """The ``__client`` value a browser would keep from these Set-Cookie headers of an answer to
@@ -303,16 +298,16 @@ def _client_cookie(set_cookies: list[str], url: str) -> str | None:
     be sent to us, and ``Max-Age`` <= 0 or a past ``Expires`` deletes it.
     """
     found: str | None = None
-    for raw in set_cookies:
-        if raw.split(";", 1)[0].split("=", 1)[0].strip() != CLIENT_COOKIE:
+    for set_cookie in set_cookies:
+        if set_cookie.split(";", 1)[0].split("=", 1)[0].strip() != CLIENT_COOKIE:
             continue
-        sent = _cookie_sent_back(raw, url)
+        sent = _cookie_sent_back(set_cookie, url)
         if sent is None:
             # Not sent back: refused, or expired. It is a deletion when the same cookie, unexpired,
             # would have been sent back.
             unexpired = ";".join(
                 part
-                for part in raw.split(";")
+                for part in set_cookie.split(";")
                 if part.split("=", 1)[0].strip().lower() not in ("max-age", "expires")
             )
             if _cookie_sent_back(unexpired, url) is not None:
@@ -349,9 +344,3 @@ def _cookie_sent_back(set_cookie: str, url: str) -> str | None:
         if name == CLIENT_COOKIE:
             return value
     return None
-
-
-def headers_without_secrets(headers: Mapping[str, str]) -> dict[str, str]:
-    """Headers safe to log."""
-    hidden = {"authorization", "cookie", "set-cookie", DEV_BROWSER_HEADER}
-    return {k: ("<redacted>" if k.lower() in hidden else v) for k, v in headers.items()}

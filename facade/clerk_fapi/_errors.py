@@ -29,6 +29,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
+import httpx
 
 __all__ = [
     "AuthenticationError",
@@ -82,7 +83,12 @@ class ErrorDetail:
 
 
 class ClerkAPIError(ClerkError):
-    """The Frontend API answered with an error status (4xx or 5xx)."""
+    """The Frontend API answered with an error status (4xx or 5xx, or a 3xx, which is never followed).
+
+    ``response`` is the ``httpx.Response`` of the answer, its body read (``error.response.json()``,
+    ``error.response.headers``); like the answer's headers it may hold credentials, so neither
+    ``str()`` nor ``repr()`` of the error shows anything of it beyond what the message says.
+    """
 
     def __init__(
         self,
@@ -93,13 +99,18 @@ class ClerkAPIError(ClerkError):
         retry_after: float | None = None,
         operation: str | None = None,
         note: str | None = None,
+        response: httpx.Response | None = None,
     ) -> None:
         self.status_code = status_code
+        self.response = response
         self.errors: tuple[ErrorDetail, ...] = tuple(errors)
         self.trace_id = trace_id
         self.retry_after = retry_after
         self.operation = operation
         super().__init__(self._describe(note))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self)!r})"
 
     @property
     def code(self) -> str | None:
@@ -113,6 +124,7 @@ class ClerkAPIError(ClerkError):
 
     @property
     def long_message(self) -> str | None:
+        """The long message of the first error (its message when it has none), or None."""
         first = self.errors[0] if self.errors else None
         if first is None:
             return None

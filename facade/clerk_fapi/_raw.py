@@ -5,7 +5,7 @@ retry class. The facade builds requests with the generated ``_get_kwargs`` and p
 the generated ``_build_response``, so the wire format stays the generator's; it only sends the
 request itself, because sending is where auth, retries and the sync/async split live.
 
-A regeneration that renames a model or a module touches this file and :mod:`clerk_fapi._models`,
+A regeneration that renames a model or a module touches this file and :mod:`clerk_fapi._convert`,
 nothing else.
 """
 
@@ -18,8 +18,8 @@ from typing import Any, Final
 from urllib.parse import quote
 
 import attrs
-from clerk_fapi_raw import Client as _RawClient
-from clerk_fapi_raw import models as raw_models
+from clerk_fapi_raw import Client as _GeneratedClient
+from clerk_fapi_raw import models as generated_models
 from clerk_fapi_raw.api.client import (
     delete_client,
     get_client,
@@ -52,13 +52,12 @@ from clerk_fapi_raw.api.sign_ups import (
     prepare_sign_up_verification,
     update_sign_up,
 )
-from clerk_fapi_raw.types import UNSET
 
 from ._errors import ConfigurationError
 
 # The generated parser only reads ``raise_on_unexpected_status`` from its client; one shared
 # instance serves every facade client.
-_PARSER_CLIENT: Final = _RawClient(base_url="http://unused.invalid")
+_PARSER_CLIENT: Final = _GeneratedClient(base_url="http://unused.invalid")
 
 # Retry classes (see _engine.RetryPolicy).
 IDEMPOTENT: Final = "idempotent"  # GET, PUT, DELETE: safe to resend after any failure
@@ -82,7 +81,7 @@ def _e(name: str, module: ModuleType, retry: str, form: type[Any] | None, result
     return Endpoint(name=name, module=module, retry_class=retry, form=form, result=result)
 
 
-m = raw_models
+m = generated_models
 GET_CLIENT = _e("GET /v1/client", get_client, IDEMPOTENT, None, m.ClientEnvelope)
 PUT_CLIENT = _e("PUT /v1/client", put_client, IDEMPOTENT, None, m.ClientEnvelope)
 DELETE_CLIENT = _e("DELETE /v1/client", delete_client, IDEMPOTENT, None, m.ClientEnvelope)
@@ -259,19 +258,18 @@ def _form_value(name: str, value: Any) -> Any:
         raise ConfigurationError(f"form field {name!r} cannot be sent: {type(value).__name__}") from exc
 
 
-def parse_errors(body: Any) -> raw_models.ClerkErrors:
+def parse_errors(body: Any) -> generated_models.ClerkErrors:
     """The generated error model from an error body already decoded from JSON."""
-    return raw_models.ClerkErrors.from_dict(body)
+    return generated_models.ClerkErrors.from_dict(body)
 
 
-def parse_client(body: Any) -> raw_models.Client:
+def parse_client(body: Any) -> generated_models.Client:
     """The generated client model from a client object already decoded from JSON (one carried by
     an error answer as ``client`` or ``meta.client``)."""
-    return raw_models.Client.from_dict(body)
+    return generated_models.Client.from_dict(body)
 
 
 __all__ = [
-    "UNSET",
     "Endpoint",
     "form_fields",
     "parse",

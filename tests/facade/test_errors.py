@@ -370,3 +370,31 @@ async def test_no_bare_python_exception_escapes_on_a_strange_success_body(
     # OverflowError...) fails the test.
     with pytest.raises(ResponseParseError):
         await call(getattr(client, operation)())
+
+
+ROTATED = "rotated-client-token-that-must-not-show-5b1e"
+
+
+async def test_api_error_keeps_the_answer_and_shows_none_of_its_credentials(
+    make_client: Callable[..., AnyClient], emu: Emulator
+) -> None:
+    """``error.response`` is the error answer, body read; its headers carry the rotated client token
+    (and a cookie), which neither ``str`` nor ``repr`` of the error shows."""
+    client = make_client(transport=emu.transport(), max_retries=0)
+    emu.inject_fault(
+        "/v1/client",
+        status=422,
+        body=ERROR_BODY,
+        headers={"Authorization": ROTATED, "Set-Cookie": f"__client={ROTATED}; Path=/"},
+    )
+    with pytest.raises(UnprocessableEntityError) as info:
+        await call(client.reload())
+    error = info.value
+    assert isinstance(error.response, httpx.Response)
+    assert error.response.status_code == 422
+    assert error.response.json() == ERROR_BODY
+    assert error.response.headers["authorization"] == ROTATED
+    assert error.response.request.url.path == "/v1/client"
+    for shown in (str(error), repr(error), repr(info), str(error.args)):
+        assert ROTATED not in shown
+    assert "form_param_unknown" in repr(error)

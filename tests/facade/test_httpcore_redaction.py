@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 from clerk_fapi import AsyncClient, Client, MemoryTokenStore
-from clerk_fapi._engine import sending
+from clerk_fapi._redaction import sending
 from clerk_fapi.testing import Emulator, EmulatorServer
 
 from .conftest import PASSWORD, call

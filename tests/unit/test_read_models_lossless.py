@@ -3,16 +3,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from clerk_fapi._models import (
-    IdentificationLink,
+import attrs
+from clerk_fapi import _convert
+from clerk_fapi._convert import (
     client_from_envelope,
-    environment_from_raw,
-    session_from_raw,
-    user_from_raw,
+    environment_from_generated,
+    session_from_generated,
+    user_from_generated,
 )
+from clerk_fapi._models import IdentificationLink
 from clerk_fapi_raw import models as raw
 
 MS = 1_796_198_846_874
@@ -97,7 +100,7 @@ def user_body() -> dict[str, Any]:
 
 
 def test_declared_user_fields_are_typed_attributes() -> None:
-    user = user_from_raw(raw.User.from_dict(user_body()))
+    user = user_from_generated(raw.User.from_dict(user_body()))
     assert user.password_last_updated_at == WHEN
     assert user.password_last_updated_at.tzinfo is UTC
     assert user.lockout_expires_in_seconds == 600
@@ -111,7 +114,7 @@ def test_declared_user_fields_are_typed_attributes() -> None:
 
 
 def test_declared_identification_fields_are_typed_attributes() -> None:
-    user = user_from_raw(raw.User.from_dict(user_body()))
+    user = user_from_generated(raw.User.from_dict(user_body()))
     email = user.email_addresses[0]
     assert email.linked_to == (IdentificationLink(type="oauth_google", id="idn_linked"),)
     assert email.matches_sso_connection is False
@@ -136,7 +139,7 @@ def test_declared_identification_fields_are_typed_attributes() -> None:
 def test_fields_without_an_attribute_are_kept_in_extra() -> None:
     """Declared fields the read model has no attribute for (the ``object`` type tag) and undeclared ones
     (``saml_accounts``) both land in ``extra``, as the JSON the server sent."""
-    user = user_from_raw(raw.User.from_dict(user_body()))
+    user = user_from_generated(raw.User.from_dict(user_body()))
     assert user.extra == {"object": "user", "saml_accounts": [], "bypass_client_trust": False}
     assert user.email_addresses[0].extra == {"object": "email_address"}
     assert user.email_addresses[0].verification is not None
@@ -153,7 +156,7 @@ def test_reshaped_session_fields_keep_what_the_attribute_does_not_hold() -> None
         "last_active_token": {"object": "token", "jwt": "a.b.c"},
         "tasks": [{"key": "choose-organization", "since": 5}],
     }
-    session = session_from_raw(raw.Session.from_dict(body))
+    session = session_from_generated(raw.Session.from_dict(body))
     assert session.last_active_token == "a.b.c"
     assert session.tasks == ("choose-organization",)
     assert session.extra == {
@@ -168,7 +171,7 @@ def test_client_and_environment_keep_unmodelled_fields() -> None:
         raw.ClientEnvelope.from_dict({"response": {"id": "client_1", "object": "client"}, "client": None})
     )
     assert state.extra == {"object": "client"}
-    environment = environment_from_raw(
+    environment = environment_from_generated(
         raw.Environment.from_dict(
             {
                 "auth_config": {"object": "auth_config", "single_session_mode": True},
@@ -184,3 +187,24 @@ def test_client_and_environment_keep_unmodelled_fields() -> None:
         "display_config": {"application_name": "App"},
         "user_settings": {"attributes": {}},
     }
+
+
+@attrs.frozen
+class _Stamped:
+    """A read model whose timestamp is not named ``*_at`` and whose ``*_at`` field is no timestamp."""
+
+    seen: datetime | None = None
+    noted_at: str | None = None
+    extra: Mapping[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.define
+class _Generated:
+    seen: int
+    noted_at: str
+    additional_properties: dict[str, Any] = attrs.field(factory=dict)
+
+
+def test_timestamps_are_the_fields_declared_datetime_whatever_their_name() -> None:
+    stamped = _convert._copy(_Generated(seen=MS, noted_at="at noon"), _Stamped)
+    assert stamped == _Stamped(seen=WHEN, noted_at="at noon")

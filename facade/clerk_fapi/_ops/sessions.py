@@ -6,9 +6,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import _raw
+from .._convert import session_envelope
 from .._engine import Flow
 from .._errors import ConfigurationError
-from .._models import SessionData, session_envelope
+from .._models import SessionData
 from .._sentinel import NotGiven
 from . import Core, call_applying
 

@@ -7,9 +7,10 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from .. import _raw
+from .._convert import sign_in_envelope
 from .._engine import Flow
 from .._errors import SignInIncompleteError
-from .._models import SessionData, SignInData, SignInStatus, sign_in_envelope
+from .._models import SessionData, SignInData, SignInStatus
 from . import Core, call_applying, form_of, sessions
 
 # Which id a prepare step needs, by strategy.

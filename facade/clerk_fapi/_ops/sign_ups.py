@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import _raw
+from .._convert import sign_up_envelope
 from .._engine import Flow
-from .._models import SignUpData, sign_up_envelope
+from .._models import SignUpData
 from . import Core, call_applying, form_of
 
 

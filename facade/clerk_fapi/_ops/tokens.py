@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from .. import _raw
+from .._convert import token_jwt
 from .._engine import Flow
 from .._errors import ConfigurationError, UnprocessableEntityError
-from .._models import SessionStatus, token_jwt
+from .._models import SessionStatus
 from .._sentinel import NotGiven
 from .._token_cache import CacheKey
 from . import Core

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from clerk_fapi import _models
+from clerk_fapi import _convert
 from clerk_fapi_raw import models as raw
 
 from .reference import RECORDINGS, SAMPLES, flow_names, load_flow, load_sample, require, sample_files
@@ -85,7 +85,7 @@ USER = {
 
 
 def test_walk_finds_a_dropped_field() -> None:
-    user = _models.user_from_raw(raw.User.from_dict(USER))
+    user = _convert.user_from_generated(raw.User.from_dict(USER))
     assert lost(USER, user) == []
     body = copy.deepcopy(USER)
     body["email_addresses"][0]["brand_new"] = True
@@ -94,7 +94,7 @@ def test_walk_finds_a_dropped_field() -> None:
 
 
 def test_walk_finds_a_changed_value() -> None:
-    user = _models.user_from_raw(raw.User.from_dict(USER))
+    user = _convert.user_from_generated(raw.User.from_dict(USER))
     body = copy.deepcopy(USER)
     body["mfa_enabled_at"] += 1000
     body["object"] = "not_a_user"
@@ -103,7 +103,7 @@ def test_walk_finds_a_changed_value() -> None:
 
 def test_walk_checks_reshaped_attributes() -> None:
     body = {"id": "sess_1", "status": "active", "last_active_token": {"object": "token", "jwt": "a.b.c"}}
-    session = _models.session_from_raw(raw.Session.from_dict(body))
+    session = _convert.session_from_generated(raw.Session.from_dict(body))
     assert lost(body, session) == []
     body["last_active_token"] = {"object": "token", "jwt": "x.y.z", "new": 1}
     assert lost(body, session) == ["$.last_active_token.jwt", "$.last_active_token.new"]

@@ -20,29 +20,29 @@ from typing import Any
 
 import attrs
 import httpx
-from clerk_fapi import _models, _raw
-from clerk_fapi._engine import api_error
+from clerk_fapi import _convert, _models, _raw
+from clerk_fapi._answers import api_error
 from clerk_fapi_raw import models as raw
 
 # How the facade converts each generated envelope, as the client does (``convert=`` in _client.py).
 CONVERTERS: dict[type[Any], Callable[[Any], Any]] = {
-    raw.ClientEnvelope: _models.client_from_envelope,
-    raw.SessionEnvelope: _models.session_envelope,
-    raw.SignInEnvelope: _models.sign_in_envelope,
-    raw.SignUpEnvelope: _models.sign_up_envelope,
-    raw.Environment: _models.environment_from_raw,
+    raw.ClientEnvelope: _convert.client_from_envelope,
+    raw.SessionEnvelope: _convert.session_envelope,
+    raw.SignInEnvelope: _convert.sign_in_envelope,
+    raw.SignUpEnvelope: _convert.sign_up_envelope,
+    raw.Environment: _convert.environment_from_generated,
 }
 
 # Resources of the endpoints the facade has no call for yet, by their ``object``: the read model the
 # facade has for them.
 RESOURCE_READERS: dict[str, Callable[[dict[str, Any]], Any]] = {
-    "client": lambda d: _models.client_state_from_raw(raw.Client.from_dict(d)),
-    "session": lambda d: _models.session_from_raw(raw.Session.from_dict(d)),
-    "user": lambda d: _models.user_from_raw(raw.User.from_dict(d)),
-    "email_address": lambda d: _models._identification(
+    "client": lambda d: _convert.client_state_from_generated(raw.Client.from_dict(d)),
+    "session": lambda d: _convert.session_from_generated(raw.Session.from_dict(d)),
+    "user": lambda d: _convert.user_from_generated(raw.User.from_dict(d)),
+    "email_address": lambda d: _convert._identification(
         raw.EmailAddress.from_dict(d), _models.EmailAddress, "response"
     ),
-    "phone_number": lambda d: _models._identification(
+    "phone_number": lambda d: _convert._identification(
         raw.PhoneNumber.from_dict(d), _models.PhoneNumber, "response"
     ),
 }
@@ -113,7 +113,7 @@ def read(method: str | None, path: str | None, status: int, body: Any) -> Any:
 
 def _same_scalar(value: Any, held: Any) -> bool:
     if isinstance(held, datetime):
-        return held == _models.ms_to_datetime(value)
+        return held == _convert.ms_to_datetime(value)
     if value is None:
         # The facade reads a null collection as an empty one (``_opt``); a null object as None.
         return held is None or held == () or held == {} or held is _models.EMPTY_STATE
