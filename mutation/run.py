@@ -170,9 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     real = len(mutants) - len(equivalent)
     real_killed = len([m for m in killed if not m.equivalent])
     print()
-    print(
-        f"killed {len(killed)} of {len(mutants)} mutants ({100 * len(killed) / max(1, len(mutants)):.0f}%); "
-    )
+    print(f"killed {len(killed)} of {len(mutants)} mutants ({100 * len(killed) / max(1, len(mutants)):.0f}%)")
     print(
         f"of the {real} not listed as equivalent: killed {real_killed} "
         f"({100 * real_killed / max(1, real):.0f}%)"
