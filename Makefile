@@ -23,7 +23,7 @@ help:
 	@echo "make lint      ruff check and format check"
 	@echo "make record    re-record the cassettes against the emulator (or a real instance)"
 	@echo "make bench     run the benchmarks"
-	@echo "make mutate    mutation check of the token cache, token stores and retry policy (a few minutes)"
+	@echo "make mutate    mutation check of the token cache, token stores and retry policy (one pytest run per mutant)"
 
 $(BIN)/python:
 	@echo "==> creating $(VENV) with $(PYTHON)"
