@@ -14,7 +14,7 @@ SPEC := openapi.yaml
 GEN_CONFIG := generated/config.yaml
 GEN_PACKAGE := generated/clerk_fapi_raw
 
-.PHONY: help venv generate lint typecheck test demo record bench clean
+.PHONY: help venv generate lint typecheck test demo record bench mutate clean
 
 help:
 	@echo "make demo      walk through the documented Client against the embedded emulator"
@@ -23,6 +23,7 @@ help:
 	@echo "make lint      ruff check and format check"
 	@echo "make record    re-record the cassettes against the emulator (or a real instance)"
 	@echo "make bench     run the benchmarks"
+	@echo "make mutate    mutation check of the token cache, token stores and retry policy (one pytest run per mutant)"
 
 $(BIN)/python:
 	@echo "==> creating $(VENV) with $(PYTHON)"
@@ -68,6 +69,10 @@ record: $(STAMP)
 bench: $(STAMP)
 	@echo "==> benchmarks (ratios against baselines measured in the same run)"
 	$(BIN)/python benchmarks/bench.py
+
+mutate: $(STAMP)
+	@echo "==> mutation check: each mutant in mutation/mutants.py against the tests that guard it"
+	$(BIN)/python mutation/run.py
 
 clean:
 	@echo "==> removing $(VENV) and caches"
