@@ -56,7 +56,7 @@ typecheck: $(STAMP)
 
 test: lint typecheck
 	@echo "==> pytest"
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 demo: $(STAMP)
 	@echo "==> demo: the documented Client against the embedded emulator on 127.0.0.1"

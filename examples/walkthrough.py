@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from types import CodeType
 from typing import Any, Final
 
-from clerk_fapi import ClerkError, Client, Session
+from clerk_fapi import ClerkAPIError, ClerkError, Client, Session
 from clerk_fapi.testing import Emulator
 
 TEST_CODE: Final = "424242"  # the verification code of every +clerk_test identity
@@ -233,10 +233,9 @@ def walk(frontend_api: str, *, shared: bool) -> None:
     """Every step, against the Frontend API at ``frontend_api`` (``shared``: other runs use it too,
     so the identities are fresh ones and the second user is signed up first on a throwaway client)."""
     tag = "-" + secrets.token_hex(3) if shared else ""
-    ada = Person(
-        f"ada+clerk_test{tag}@example.com", phone(shared, 142), "Ada", "Lovelace", "analytical-engine-1843"
-    )
-    jane = Person(f"jane+clerk_test{tag}@example.com", phone(shared, 100), "Jane", "Doe", "clerk-emulator-1")
+    ada_phone, jane_phone = free_phones(frontend_api) if shared else ("+15555550142", "+15555550100")
+    ada = Person(f"ada+clerk_test{tag}@example.com", ada_phone, "Ada", "Lovelace", "analytical-engine-1843")
+    jane = Person(f"jane+clerk_test{tag}@example.com", jane_phone, "Jane", "Doe", "clerk-emulator-1")
     if shared:
         with Client(frontend_api=frontend_api) as other:
             sign_up_user(other, jane)
@@ -256,9 +255,23 @@ def walk(frontend_api: str, *, shared: bool) -> None:
         steps.close()
 
 
-def phone(shared: bool, fixed: int) -> str:
-    """A +1 555 555 01xx test number: a fixed one on our own emulator, a random one on a shared one."""
-    return f"+1555555{secrets.randbelow(100) + 100 if shared else fixed:04d}"
+def free_phones(frontend_api: str) -> tuple[str, str]:
+    """Two +1 555 555 01xx test numbers no user holds yet on a shared Frontend API: there are only 100,
+    so random picks would collide with earlier runs; each candidate is tried on a throwaway sign-up."""
+    free: list[str] = []
+    with Client(frontend_api=frontend_api) as probe:
+        for last in secrets.SystemRandom().sample(range(100, 200), 100):
+            number = f"+1555555{last:04d}"
+            try:
+                probe.start_sign_up(phone_number=number)
+            except ClerkAPIError as error:
+                if error.code == "form_identifier_exists":
+                    continue
+                raise
+            free.append(number)
+            if len(free) == 2:
+                return free[0], free[1]
+    raise RuntimeError("every +1 555 555 01xx test number is taken on this Frontend API")
 
 
 @contextmanager

@@ -27,6 +27,7 @@ from typing import Any, NoReturn
 
 import pytest
 from clerk_fapi.testing import Emulator, EmulatorServer, SeededOrganization, SeededUser
+from filelock import FileLock
 
 HERE = Path(__file__).resolve().parent
 NODE_DIR = HERE / "node"
@@ -91,7 +92,15 @@ class NodeEnv:
 
 
 def _install() -> Path | str:
-    """`npm ci` the committed lockfile into INSTALL_DIR unless that exact lockfile is already installed."""
+    """`npm ci` the committed lockfile into INSTALL_DIR unless that exact lockfile is already installed.
+
+    Test workers running in parallel (pytest-xdist) take turns: one installs, the others find it done."""
+    INSTALL_DIR.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(INSTALL_DIR.parent / "interop-node.lock", timeout=NPM_TIMEOUT_S):
+        return _install_unlocked()
+
+
+def _install_unlocked() -> Path | str:
     npm = shutil.which("npm")
     if npm is None:
         return "interop tests need npm (Node.js 20+) on PATH"
