@@ -11,57 +11,124 @@ progress), sync and async::
 
 Everything users need is importable from here; the generated raw layer (``clerk_fapi_raw``) is an
 implementation detail.
+
+The names are loaded on first use (PEP 562 ``__getattr__``): ``import clerk_fapi`` and the
+command line's ``--help`` do not pay for httpx and the generated models until something needs them.
 """
 
-from ._answers import MAX_ANSWER_BYTES
-from ._client import DEFAULT_API_VERSION, AsyncClient, Client
-from ._errors import (
-    AuthenticationError,
-    BadRequestError,
-    ClerkAPIError,
-    ClerkConnectionError,
-    ClerkError,
-    ClerkTimeoutError,
-    ClientClosedError,
-    ConfigurationError,
-    ConflictError,
-    ErrorDetail,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    ResponseParseError,
-    ServerError,
-    SignInIncompleteError,
-    TokenStoreError,
-    UnprocessableEntityError,
-)
-from ._models import (
-    ClientState,
-    EmailAddress,
-    Environment,
-    ExternalAccount,
-    IdentificationLink,
-    Passkey,
-    PhoneNumber,
-    PublicUserData,
-    SessionData,
-    SessionStatus,
-    SignInData,
-    SignInFactor,
-    SignInStatus,
-    SignUpData,
-    SignUpStatus,
-    SignUpVerifications,
-    Strategy,
-    User,
-    Verification,
-    VerificationStatus,
-    Web3Wallet,
-)
-from ._resources import AsyncSession, AsyncSignIn, AsyncSignUp, Session, SignIn, SignUp
-from ._retry import RetryPolicy
-from ._token_store import FileTokenStore, MemoryTokenStore, TokenStore
-from ._version import __version__
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._answers import MAX_ANSWER_BYTES
+    from ._client import DEFAULT_API_VERSION, AsyncClient, Client
+    from ._errors import (
+        AuthenticationError,
+        BadRequestError,
+        ClerkAPIError,
+        ClerkConnectionError,
+        ClerkError,
+        ClerkTimeoutError,
+        ClientClosedError,
+        ConfigurationError,
+        ConflictError,
+        ErrorDetail,
+        NotFoundError,
+        PermissionDeniedError,
+        RateLimitError,
+        ResponseParseError,
+        ServerError,
+        SignInIncompleteError,
+        TokenStoreError,
+        UnprocessableEntityError,
+    )
+    from ._models import (
+        ClientState,
+        EmailAddress,
+        Environment,
+        ExternalAccount,
+        IdentificationLink,
+        Passkey,
+        PhoneNumber,
+        PublicUserData,
+        SessionData,
+        SessionStatus,
+        SignInData,
+        SignInFactor,
+        SignInStatus,
+        SignUpData,
+        SignUpStatus,
+        SignUpVerifications,
+        Strategy,
+        User,
+        Verification,
+        VerificationStatus,
+        Web3Wallet,
+    )
+    from ._resources import AsyncSession, AsyncSignIn, AsyncSignUp, Session, SignIn, SignUp
+    from ._retry import RetryPolicy
+    from ._token_store import FileTokenStore, MemoryTokenStore, TokenStore
+    from ._version import __version__
+
+# Where each public name lives, loaded by __getattr__ on first use.
+_LAZY: dict[str, str] = {
+    "AsyncClient": "._client",
+    "AsyncSession": "._resources",
+    "AsyncSignIn": "._resources",
+    "AsyncSignUp": "._resources",
+    "AuthenticationError": "._errors",
+    "BadRequestError": "._errors",
+    "ClerkAPIError": "._errors",
+    "ClerkConnectionError": "._errors",
+    "ClerkError": "._errors",
+    "ClerkTimeoutError": "._errors",
+    "Client": "._client",
+    "ClientClosedError": "._errors",
+    "ClientState": "._models",
+    "ConfigurationError": "._errors",
+    "ConflictError": "._errors",
+    "DEFAULT_API_VERSION": "._client",
+    "EmailAddress": "._models",
+    "Environment": "._models",
+    "ErrorDetail": "._errors",
+    "ExternalAccount": "._models",
+    "FileTokenStore": "._token_store",
+    "IdentificationLink": "._models",
+    "MAX_ANSWER_BYTES": "._answers",
+    "MemoryTokenStore": "._token_store",
+    "NotFoundError": "._errors",
+    "Passkey": "._models",
+    "PermissionDeniedError": "._errors",
+    "PhoneNumber": "._models",
+    "PublicUserData": "._models",
+    "RateLimitError": "._errors",
+    "ResponseParseError": "._errors",
+    "RetryPolicy": "._retry",
+    "ServerError": "._errors",
+    "Session": "._resources",
+    "SessionData": "._models",
+    "SessionStatus": "._models",
+    "SignIn": "._resources",
+    "SignInData": "._models",
+    "SignInFactor": "._models",
+    "SignInIncompleteError": "._errors",
+    "SignInStatus": "._models",
+    "SignUp": "._resources",
+    "SignUpData": "._models",
+    "SignUpStatus": "._models",
+    "SignUpVerifications": "._models",
+    "Strategy": "._models",
+    "TokenStore": "._token_store",
+    "TokenStoreError": "._errors",
+    "UnprocessableEntityError": "._errors",
+    "User": "._models",
+    "Verification": "._models",
+    "VerificationStatus": "._models",
+    "Web3Wallet": "._models",
+    "__version__": "._version",
+}
 
 __all__ = [
     "DEFAULT_API_VERSION",
@@ -119,3 +186,18 @@ __all__ = [
     "Web3Wallet",
     "__version__",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Load a public name from its module on first use and keep it here (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The public names, loaded or not, and the module's own."""
+    return sorted(set(globals()) | set(__all__))

@@ -48,10 +48,14 @@ errors), :mod:`.prompting` (asking in a terminal), :mod:`.store` (the state file
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
 from .exits import EXIT_API, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
-from .parser import build_parser
-from .runner import main
-from .store import default_store_path
+from .parser import build_parser, parse_args
+
+if TYPE_CHECKING:
+    from .store import default_store_path
 
 __all__ = [
     "EXIT_API",
@@ -62,3 +66,31 @@ __all__ = [
     "default_store_path",
     "main",
 ]
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Run ``clerk-fapi`` with ``argv`` (default: ``sys.argv[1:]``); returns the exit status.
+
+    The arguments are parsed before the client is imported, so ``--help``, ``--version`` and usage
+    errors answer without loading httpx and the generated models.
+    """
+    parser = build_parser()
+    args = parse_args(parser, argv)  # exits 0 on --help/--version, 2 on a usage error
+    from .runner import run
+
+    return run(args, parser, stdin=stdin, stdout=stdout, stderr=stderr)
+
+
+def __getattr__(name: str) -> object:
+    """``default_store_path``, loaded on first use (it needs the client)."""
+    if name == "default_store_path":
+        from .store import default_store_path
+
+        return default_store_path
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,5 +1,5 @@
-"""One run of ``clerk-fapi``: parse, build and resume the client, run the command, and turn every
-failure into its exit status and one line on stderr (never a traceback)."""
+"""One run of ``clerk-fapi`` once its arguments are parsed: build and resume the client, run the
+command, and turn every failure into its exit status and one line on stderr (never a traceback)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -20,26 +20,25 @@ from .commands import COMMANDS
 from .context import Context
 from .exits import EXIT_API, EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_USAGE, CommandFailed, UsageError
 from .output import Output, describe_api_error
-from .parser import ENV_FRONTEND_API, ENV_PUBLISHABLE_KEY, ENV_TESTING_TOKEN, build_parser, parse_args
+from .parser import ENV_FRONTEND_API, ENV_PUBLISHABLE_KEY, ENV_TESTING_TOKEN
 from .prompting import Prompter
 from .store import default_store_path, resume
 
-__all__ = ["main"]
+__all__ = ["run"]
 
 
-def main(
-    argv: Sequence[str] | None = None,
+def run(
+    args: argparse.Namespace,
+    parser: argparse.ArgumentParser,
     *,
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
-    """Run ``clerk-fapi`` with ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
+    """Run the command ``args`` names (parsed by ``parser``); returns the exit status."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    parser = build_parser()
-    args = parse_args(parser, argv)  # exits 2 on a usage error
     output = Output(stdout, stderr, as_json=bool(args.json))
     try:
         with _client(args, parser) as (client, store):

@@ -1,0 +1,71 @@
+"""Start-up stays cheap: ``import clerk_fapi`` and ``clerk-fapi --help`` / ``--version`` load neither
+httpx nor the generated models (each check runs in a fresh interpreter, where nothing is loaded yet)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import clerk_fapi
+import pytest
+
+HEAVY = ("httpx", "httpcore", "clerk_fapi_raw", "clerk_fapi._client", "clerk_fapi._raw")
+
+
+def _loaded_after(code: str) -> list[str]:
+    """The heavy modules a fresh interpreter has loaded after running ``code``."""
+    script = (
+        "import json, sys\n"
+        f"{code}\n"
+        f"print(json.dumps(sorted(m for m in sys.modules if m.startswith({HEAVY!r}))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    loaded: list[str] = json.loads(done.stdout.splitlines()[-1])
+    return loaded
+
+
+def test_import_loads_no_http_stack_or_generated_models() -> None:
+    assert _loaded_after("import clerk_fapi") == []
+
+
+@pytest.mark.parametrize("flag", ["--help", "--version"])
+def test_cli_help_and_version_load_no_http_stack_or_generated_models(flag: str) -> None:
+    code = (
+        "import contextlib, io\n"
+        "from clerk_fapi.__main__ import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        f"        main([{flag!r}])\n"
+        "    except SystemExit as exc:\n"
+        "        assert exc.code == 0, exc.code\n"
+    )
+    assert _loaded_after(code) == []
+
+
+def test_cli_usage_error_loads_no_http_stack() -> None:
+    code = (
+        "import contextlib, io\n"
+        "from clerk_fapi.__main__ import main\n"
+        "with contextlib.redirect_stderr(io.StringIO()):\n"
+        "    try:\n"
+        "        main(['no-such-command'])\n"
+        "    except SystemExit as exc:\n"
+        "        assert exc.code == 2, exc.code\n"
+    )
+    assert _loaded_after(code) == []
+
+
+def test_every_public_name_resolves_lazily() -> None:
+    """``__all__`` and the lazy table name the same things, and each name loads from its module."""
+    assert sorted(clerk_fapi.__all__) == sorted(clerk_fapi._LAZY)
+    for name in clerk_fapi.__all__:
+        assert getattr(clerk_fapi, name) is not None
+    assert set(clerk_fapi.__all__) <= set(dir(clerk_fapi))
+    with pytest.raises(AttributeError, match="no_such_name"):
+        clerk_fapi.no_such_name  # noqa: B018
+
+
+def test_names_load_on_demand_in_a_fresh_interpreter() -> None:
+    assert "clerk_fapi._client" in _loaded_after("from clerk_fapi import Client\nassert Client.__name__")
