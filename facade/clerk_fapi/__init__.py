@@ -19,9 +19,11 @@ command line's ``--help`` do not pay for httpx and the generated models until so
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up (see README, Development)
 if TYPE_CHECKING:
+    from typing import Any
+
     from ._answers import MAX_ANSWER_BYTES
     from ._client import DEFAULT_API_VERSION, AsyncClient, Client
     from ._errors import (

@@ -49,12 +49,14 @@ errors), :mod:`.prompting` (asking in a terminal), :mod:`.store` (the state file
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
 
 from .exits import EXIT_API, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from .parser import build_parser, parse_args
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up (see README, Development)
 if TYPE_CHECKING:
+    from typing import TextIO
+
     from .store import default_store_path
 
 __all__ = [

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Final
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up (see README, Development)
+if TYPE_CHECKING:
+    from typing import Final
 
 __all__ = [
     "EXIT_API",

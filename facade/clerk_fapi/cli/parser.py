@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from typing import Any, Final
 
 from .._version import __version__
 from .exits import PROG
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up (see README, Development)
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 __all__ = [
     "ENV_FRONTEND_API",
