@@ -3,6 +3,7 @@ httpx nor the generated models (each check runs in a fresh interpreter, where no
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -69,3 +70,15 @@ def test_every_public_name_resolves_lazily() -> None:
 
 def test_names_load_on_demand_in_a_fresh_interpreter() -> None:
     assert "clerk_fapi._client" in _loaded_after("from clerk_fapi import Client\nassert Client.__name__")
+
+
+@pytest.mark.parametrize("columns", ["57", "", "0", "wide"])
+def test_help_width_follows_shutil(monkeypatch: pytest.MonkeyPatch, columns: str) -> None:
+    """The CLI's help formatter sizes itself as argparse's own does (``shutil.get_terminal_size``)."""
+    import shutil
+
+    from clerk_fapi.cli import parser
+
+    monkeypatch.setenv("COLUMNS", columns)
+    assert parser._columns() == shutil.get_terminal_size().columns
+    assert parser._HelpFormatter("clerk-fapi")._width == argparse.HelpFormatter("clerk-fapi")._width
