@@ -47,11 +47,15 @@ def test_every_case_runs_once_and_the_report_is_written(bench: ModuleType, tmp_p
         bench.sessions_case(two, one, 2),
         *bench.startup_cases(),
     ]
-    parsed = cases[0].subject()
-    assert len(parsed.sessions) == 2
-    assert len(cases[2].subject().sessions) == 2, "reload reads the static body"
-    assert len(cases[1].subject()) == 2, "the peer parses both users"
-    measured = [bench.measure(case, rounds=1, budget=0.0) for case in cases]
+    try:
+        assert len(cases[0].subject().sessions) == 2
+        assert len(cases[2].subject().sessions) == 2, "reload reads the static body"
+        assert len(cases[1].subject()) == 2, "the peer parses both users"
+        measured = [bench.measure(case, rounds=1, budget=0.0) for case in cases]
+    finally:  # servers and clients are closed by the cases' cleanup, which measure() runs
+        for case in cases:
+            if case.cleanup is not None and not case.ratios:
+                case.cleanup()
     assert all(len(case.ratios) == 1 and case.ratios[0] > 0 for case in measured)
     memory = [bench.memory_row(body, 2)]
     assert memory[0][1] > 0 and memory[0][2] > 0
