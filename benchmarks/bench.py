@@ -1,132 +1,586 @@
-"""Side-by-side measurements of what the facade costs, as ratios against baselines run alongside.
+"""What the facade costs, as ratios against physical baselines measured in the same run.
 
-Each measurement pairs the facade with the cheapest honest way to get the same result, timed in the
-same run on the same machine, so the ratio means something wherever it runs:
+Every case pairs the facade (the subject) with the cheapest way to get the same result (the baseline):
+``json.loads`` of the same bytes, raw httpx on a static ``httpx.MockTransport``, a minimal loopback
+server returning the same bytes, ``import httpx``, ``python -c pass``, a dict lookup. Subject and
+baseline alternate within each round (the order flips every round), so drift on a shared machine hits
+both; the table shows the median ratio of the rounds and its spread (interquartile range), with the
+target beside it.
 
-- parse: an answer with N sessions through the generated ``from_dict`` alone (baseline) vs the facade
-  (generated parse + conversion to read models);
-- round trip: ``GET /v1/client`` with plain httpx on the emulator's in-process transport (baseline)
-  vs ``Client.reload()`` over the same transport;
-- token: a token request with plain httpx (baseline) vs ``Session.get_token()`` served from the cache;
-- memory: the peak allocated while holding 200 facade clients (with their state) vs 200 bare
-  ``httpx.Client`` objects on one shared transport.
+Bodies with N sessions come from the emulator: N users signed in on one client, ``GET /v1/client``
+read back. The 1,000-session body repeats the 100 emulator sessions with fresh ids (signing in 1,000
+times would take minutes).
 
-``make bench`` runs it; progress goes to stderr, the table to stdout.
+``make bench`` runs it (``--quick`` for a shorter run). Progress goes to stderr; the table goes to
+stdout and ``benchmarks/results/latest.md``; the plot of cost against session count to
+``benchmarks/results/sessions.png``.
 """
 
 from __future__ import annotations
 
+import argparse
+import asyncio
+import copy
+import datetime
 import gc
+import http.server
 import json
+import os
+import platform
+import shutil
 import statistics
+import subprocess
 import sys
+import threading
 import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
-from clerk_fapi import Client
+from clerk_fapi import AsyncClient, Client
+from clerk_fapi import _raw as raw_layer
+from clerk_fapi._answers import parse_answer
 from clerk_fapi._convert import client_from_envelope
 from clerk_fapi.testing import Emulator
-from clerk_fapi_raw.models import ClientEnvelope
 
 BASE = "https://fapi.bench.test"
-
-
-def timed(fn: Callable[[], Any], *, repeat: int = 7, number: int = 200) -> float:
-    """Median seconds per call over ``repeat`` rounds of ``number`` calls."""
-    rounds = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for _ in range(number):
-            fn()
-        rounds.append((time.perf_counter() - start) / number)
-    return statistics.median(rounds)
+PASSWORD = "bench password 1"
+RESULTS = Path(__file__).resolve().parent / "results"
+JSON_HEADERS = {"content-type": "application/json"}
+SESSION_COUNTS = (1, 20, 100, 1000)
 
 
 def progress(message: str) -> None:
     print(f"... {message}", file=sys.stderr, flush=True)
 
 
-def signed_in_client(emulator: Emulator, users: int) -> tuple[Client, dict[str, Any]]:
+# ---------------------------------------------------------------------------------------------- bodies
+def _email(i: int) -> str:
+    return f"bench{i}+clerk_test@example.com"
+
+
+def emulator_with_users(emulator: Emulator, users: int) -> None:
+    for i in range(users):
+        emulator.add_user(email_addresses=_email(i), password=PASSWORD)
+
+
+def client_body(sessions: int) -> bytes:
+    """The bytes of ``GET /v1/client`` for one client with ``sessions`` users signed in on the emulator."""
+    emulator = Emulator()
+    emulator_with_users(emulator, min(sessions, 100))
+    http = httpx.Client(transport=emulator.transport(), base_url=BASE)
+    token = http.post("/v1/client", params={"_is_native": "1"}).headers["authorization"]
+    for i in range(min(sessions, 100)):
+        answer = http.post(
+            "/v1/client/sign_ins",
+            params={"_is_native": "1"},
+            headers={"Authorization": token},
+            data={"strategy": "password", "identifier": _email(i), "password": PASSWORD},
+        )
+        answer.raise_for_status()
+        token = answer.headers.get("authorization") or token
+    body = http.get("/v1/client", params={"_is_native": "1"}, headers={"Authorization": token}).content
+    if sessions <= 100:
+        return body
+    return _replicated(body, sessions)
+
+
+def _replicated(body: bytes, sessions: int) -> bytes:
+    """``body`` with its sessions repeated (each copy with fresh session and user ids) up to ``sessions``."""
+    envelope = json.loads(body)
+    originals = envelope["response"]["sessions"]
+    grown = []
+    for n in range(sessions):
+        session = copy.deepcopy(originals[n % len(originals)])
+        suffix = f"x{n // len(originals)}"
+        session["id"] += suffix
+        session["user"]["id"] += suffix
+        grown.append(session)
+    envelope["response"]["sessions"] = grown
+    return json.dumps(envelope, separators=(",", ":")).encode()
+
+
+def users_body(body: bytes) -> bytes:
+    """The users of a ``GET /v1/client`` body, as a JSON array (what the peer parses)."""
+    return json.dumps([s["user"] for s in json.loads(body)["response"]["sessions"]]).encode()
+
+
+# ----------------------------------------------------------------------------------------------- timing
+@dataclass
+class Case:
+    """One comparison: ``subject`` and ``baseline`` are called ``number`` times per round (by default as
+    many times as the subject takes to fill the round's time budget)."""
+
+    name: str
+    subject: Callable[[], Any]
+    baseline: Callable[[], Any]
+    target: float | None
+    number: int | None = None
+    subject_label: str = "facade"
+    baseline_label: str = "baseline"
+    cleanup: Callable[[], None] | None = None
+    ratios: list[float] = field(default_factory=list)
+    subject_times: list[float] = field(default_factory=list)
+    baseline_times: list[float] = field(default_factory=list)
+
+
+def _per_call(fn: Callable[[], Any], number: int) -> float:
+    start = time.perf_counter()
+    for _ in range(number):
+        fn()
+    return (time.perf_counter() - start) / number
+
+
+def measure(case: Case, rounds: int, budget: float = 0.1) -> Case:
+    """Interleaved rounds: subject then baseline, baseline then subject, ... (after one warm-up call each);
+    unless the case fixes ``number``, each round calls the subject for about ``budget`` seconds."""
+    start = time.perf_counter()
+    case.subject()
+    once = time.perf_counter() - start
+    case.baseline()
+    number = case.number or max(1, min(5000, round(budget / max(once, 1e-7))))
+    if case.number is None and number > 1:  # the first call paid for imports and caches: calibrate again
+        number = max(1, min(5000, round(budget / max(_per_call(case.subject, min(number, 50)), 1e-7))))
+    gc.collect()
+    for r in range(rounds):
+        if r % 2:
+            b = _per_call(case.baseline, number)
+            s = _per_call(case.subject, number)
+        else:
+            s = _per_call(case.subject, number)
+            b = _per_call(case.baseline, number)
+        case.subject_times.append(s)
+        case.baseline_times.append(b)
+        case.ratios.append(s / b)
+    if case.cleanup is not None:
+        case.cleanup()
+    return case
+
+
+def quartiles(values: list[float]) -> tuple[float, float, float]:
+    if len(values) < 2:
+        return values[0], values[0], values[0]
+    q1, q2, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    return q1, q2, q3
+
+
+# ------------------------------------------------------------------------------------------------ cases
+def parse_case(body: bytes, sessions: int) -> Case:
+    """The facade's parse of a ``GET /v1/client`` answer (generated model + read models) ÷ ``json.loads``."""
+
+    def facade() -> Any:
+        response = httpx.Response(200, content=body, headers=JSON_HEADERS)
+        return parse_answer(raw_layer.GET_CLIENT, response, client_from_envelope)
+
+    return Case(
+        f"parse GET /v1/client, {sessions} sessions ÷ json.loads",
+        facade,
+        lambda: json.loads(body),
+        3.0,
+        baseline_label="json.loads",
+    )
+
+
+def static_transport(body: bytes) -> httpx.MockTransport:
+    return httpx.MockTransport(lambda request: httpx.Response(200, content=body, headers=JSON_HEADERS))
+
+
+def reload_case(body: bytes, sessions: int) -> Case:
+    """``client.reload()`` in process ÷ raw httpx GET + ``json.loads``, both on a static transport."""
+    client = Client(frontend_api=BASE, transport=static_transport(body))
+    http = httpx.Client(transport=static_transport(body), base_url=BASE)
+
+    def raw_get() -> Any:
+        return json.loads(http.get("/v1/client", params={"_is_native": "1"}).content)
+
+    def close() -> None:
+        client.close()
+        http.close()
+
+    return Case(
+        f"client.reload(), {sessions} sessions ÷ raw httpx GET + json.loads",
+        client.reload,
+        raw_get,
+        1.3 if sessions == 1 else 2.5,
+        baseline_label="raw httpx",
+        cleanup=close,
+    )
+
+
+def async_case(body: bytes, tasks: int = 100) -> Case:
+    """``tasks`` concurrent ``AsyncClient.reload()`` ÷ as many concurrent raw httpx GETs + ``json.loads``."""
+    client = AsyncClient(frontend_api=BASE, transport=static_transport(body))
+    http = httpx.AsyncClient(transport=static_transport(body), base_url=BASE)
+    loop = asyncio.new_event_loop()
+
+    async def raw_get() -> Any:
+        return json.loads((await http.get("/v1/client", params={"_is_native": "1"})).content)
+
+    async def many(fn: Callable[[], Any]) -> None:
+        await asyncio.gather(*(fn() for _ in range(tasks)))
+
+    def close() -> None:
+        loop.run_until_complete(client.aclose())
+        loop.run_until_complete(http.aclose())
+        loop.close()
+
+    return Case(
+        f"async: {tasks} concurrent reload() ÷ raw httpx + json.loads",
+        lambda: loop.run_until_complete(many(client.reload)),
+        lambda: loop.run_until_complete(many(raw_get)),
+        2.5,
+        number=1,
+        baseline_label="raw httpx",
+        cleanup=close,
+    )
+
+
+class _StaticHandler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+    body = b""
+
+    def _answer(self) -> None:
+        length = int(self.headers.get("content-length") or 0)
+        if length:
+            self.rfile.read(length)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    do_GET = _answer
+    do_POST = _answer
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def minimal_server(body: bytes) -> Iterator[str]:
+    """A minimal loopback server (http.server, Nagle off) answering every request with ``body``."""
+    handler = type("Handler", (_StaticHandler,), {"body": body})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def loopback_cases(sessions: int = 1, number: int | None = None) -> list[Case]:
+    """The emulator through ``emulator.serve()`` ÷ a minimal server returning the same bytes:
+    ``GET /v1/client`` and a password sign-in (each on a fresh client)."""
+    emulator = Emulator()
+    emulator_with_users(emulator, max(sessions, 1))
+    server = emulator.serve().start()
+    emu_http = httpx.Client(base_url=server.url)
+    token = emu_http.post("/v1/client", params={"_is_native": "1"}).headers["authorization"]
+    for i in range(sessions):
+        emu_http.post(
+            "/v1/client/sign_ins",
+            params={"_is_native": "1"},
+            headers={"Authorization": token},
+            data={"strategy": "password", "identifier": _email(i), "password": PASSWORD},
+        ).raise_for_status()
+
+    def emu_get() -> bytes:
+        answer = emu_http.get("/v1/client", params={"_is_native": "1"}, headers={"Authorization": token})
+        return answer.raise_for_status().content
+
+    def emu_sign_in() -> bytes:
+        answer = emu_http.post(
+            "/v1/client/sign_ins",
+            params={"_is_native": "1"},
+            headers={"Authorization": ""},
+            data={"strategy": "password", "identifier": _email(0), "password": PASSWORD},
+        )
+        return answer.raise_for_status().content
+
+    servers = [minimal_server(emu_get()), minimal_server(emu_sign_in())]
+    get_url, sign_in_url = (s.__enter__() for s in servers)
+    get_http = httpx.Client(base_url=get_url)
+    sign_in_http = httpx.Client(base_url=sign_in_url)
+
+    def close() -> None:
+        for client in (emu_http, get_http, sign_in_http):
+            client.close()
+        for s in servers:
+            s.__exit__(None, None, None)
+        server.stop()
+
+    minimal_get = Case(
+        "loopback: emulator.serve() ÷ minimal server, GET /v1/client",
+        emu_get,
+        lambda: (
+            get_http.get("/v1/client", params={"_is_native": "1"}, headers={"Authorization": token}).content
+        ),
+        2.0,
+        number=number,
+        subject_label="emulator",
+        baseline_label="minimal server",
+    )
+    minimal_sign_in = Case(
+        "loopback: emulator.serve() ÷ minimal server, sign-in",
+        emu_sign_in,
+        lambda: (
+            sign_in_http.post(
+                "/v1/client/sign_ins",
+                params={"_is_native": "1"},
+                headers={"Authorization": ""},
+                data={"strategy": "password", "identifier": _email(0), "password": PASSWORD},
+            ).content
+        ),
+        2.5,
+        number=number,
+        subject_label="emulator",
+        baseline_label="minimal server",
+        cleanup=close,
+    )
+    return [minimal_get, minimal_sign_in]
+
+
+def signed_in_client(sessions: int) -> Client:
+    """A Client on the emulator's in-process transport with ``sessions`` signed-in users."""
+    emulator = Emulator()
+    emulator_with_users(emulator, sessions)
     client = Client(frontend_api=BASE, transport=emulator.transport())
     client.create()
-    for i in range(users):
-        emulator.add_user(email_addresses=f"bench{i}+clerk_test@example.com", password="bench password 1")
-        client.sign_in_with_password(f"bench{i}+clerk_test@example.com", "bench password 1")
-    raw = httpx.Client(transport=emulator.transport(), base_url=BASE)
-    token = client._engine.auth.store.get("client") or ""
-    body = raw.get("/v1/client", params={"_is_native": "1"}, headers={"Authorization": token})
-    return client, body.json()
+    for i in range(sessions):
+        client.sign_in_with_password(_email(i), PASSWORD)
+    return client
 
 
-def main() -> int:
-    emulator = Emulator()
-    rows: list[tuple[str, float, float]] = []
-
-    progress("parse: 5 sessions")
-    client, body = signed_in_client(emulator, 5)
-    baseline = timed(lambda: ClientEnvelope.from_dict(body))
-    facade = timed(lambda: client_from_envelope(ClientEnvelope.from_dict(body)))
-    rows.append(("parse a client with 5 sessions", baseline, facade))
-
-    progress("round trip: GET /v1/client")
-    http = httpx.Client(transport=emulator.transport(), base_url=BASE)
-    store = client._engine.auth.store
-
-    def plain_get() -> None:
-        response = http.get(
-            "/v1/client", params={"_is_native": "1"}, headers={"Authorization": store.get("client") or ""}
-        )
-        rotated = response.headers.get("authorization")
-        if rotated:
-            store.set("client", rotated)
-        response.json()
-
-    baseline = timed(plain_get, number=100)
-    facade = timed(client.reload, number=100)
-    rows.append(("GET /v1/client round trip (in process)", baseline, facade))
-
-    progress("token: cached get_token vs a token request")
+def token_cases(client: Client, sessions: int) -> list[Case]:
+    """A cached ``get_token()`` ÷ a dict lookup: on a Session, and via ``client.last_active_session``."""
     session = client.last_active_session
     assert session is not None
     session.get_token()
+    cache = {session.id: "token"}
+    return [
+        Case(
+            f"cached session.get_token(), {sessions} sessions ÷ dict lookup",
+            session.get_token,
+            lambda: cache.get(session.id),
+            10.0,
+            baseline_label="dict lookup",
+        ),
+        Case(
+            f"cached client.last_active_session.get_token(), {sessions} sessions ÷ dict lookup",
+            lambda: client.last_active_session.get_token(),  # type: ignore[union-attr]
+            lambda: cache.get(session.id),
+            10.0,
+            baseline_label="dict lookup",
+        ),
+    ]
 
-    def plain_token() -> None:
-        http.post(
-            f"/v1/client/sessions/{session.id}/tokens",
-            params={"_is_native": "1"},
-            headers={"Authorization": store.get("client") or ""},
-        ).json()
 
-    baseline = timed(plain_token, number=50)
-    facade = timed(session.get_token, number=500)
-    rows.append(("session token (cached) vs token request", baseline, facade))
+def sessions_case(many: Client, one: Client, sessions: int) -> Case:
+    """``client.sessions`` with many sessions ÷ with one: O(1) after the first access means ≈ 1x."""
+    return Case(
+        f"client.sessions, {sessions} sessions ÷ 1 session",
+        lambda: many.sessions,
+        lambda: one.sessions,
+        2.0,
+        baseline_label="1 session",
+    )
 
-    progress("memory: 200 clients on one shared transport")
-    transport = emulator.transport()
 
-    def peak(build: Callable[[], Any]) -> float:
-        gc.collect()
-        tracemalloc.start()
-        held = build()
-        _, top = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        del held
-        return float(top)
+def _run(argv: list[str]) -> None:
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
-    shared = httpx.Client(transport=transport)
-    baseline = peak(lambda: [httpx.Client(transport=transport) for _ in range(200)])
-    facade = peak(lambda: [Client(frontend_api=BASE, http_client=shared) for _ in range(200)])
-    rows.append(("memory of 200 clients (bytes)", baseline, facade))
 
-    print(f"{'measurement':45} {'baseline':>14} {'facade':>14} {'ratio':>8}")
-    for name, base, value in rows:
-        unit = "" if "bytes" in name else " us"
-        scale = 1 if "bytes" in name else 1e6
-        print(f"{name:45} {base * scale:>11.1f}{unit:3} {value * scale:>11.1f}{unit:3} {value / base:>8.2f}")
-    print(json.dumps({name: round(value / base, 3) for name, base, value in rows}), file=sys.stderr)
+def cli_command() -> list[str]:
+    script = shutil.which("clerk-fapi", path=str(Path(sys.executable).parent))
+    return [script, "--help"] if script else [sys.executable, "-m", "clerk_fapi", "--help"]
+
+
+def startup_cases(number: int = 1) -> list[Case]:
+    """Processes: ``import clerk_fapi`` ÷ ``import httpx``, ``clerk-fapi --help`` ÷ ``python -c pass``."""
+    py = sys.executable
+    return [
+        Case(
+            "import clerk_fapi ÷ import httpx (whole process)",
+            lambda: _run([py, "-c", "import clerk_fapi"]),
+            lambda: _run([py, "-c", "import httpx"]),
+            1.3,
+            number=number,
+            subject_label="import clerk_fapi",
+            baseline_label="import httpx",
+        ),
+        Case(
+            "clerk-fapi --help ÷ python -c pass",
+            lambda: _run(cli_command()),
+            lambda: _run([py, "-c", "pass"]),
+            3.0,
+            number=number,
+            subject_label="clerk-fapi --help",
+            baseline_label="python -c pass",
+        ),
+    ]
+
+
+def peer_user_class() -> Any:
+    """Clerk's official Python SDK (clerk-backend-api): its pydantic model of a User."""
+    from clerk_backend_api.models.user import User
+
+    return User
+
+
+def peer_case(body: bytes, sessions: int) -> Case:
+    """clerk-backend-api parsing the same users into its ``User`` models ÷ ``json.loads`` of those bytes.
+
+    Its User is the Backend API's; the Frontend API's users carry the same core fields (ids, names,
+    emails, phones, metadata, timestamps) and it reads them with pydantic validation."""
+    from pydantic import TypeAdapter
+
+    users = users_body(body)
+    adapter = TypeAdapter(list[peer_user_class()])
+    return Case(
+        f"peer: clerk-backend-api User, {sessions} users ÷ json.loads",
+        lambda: adapter.validate_json(users),
+        lambda: json.loads(users),
+        None,
+        subject_label="clerk-backend-api",
+        baseline_label="json.loads",
+    )
+
+
+def retained_bytes(build: Callable[[], Any]) -> int:
+    """Bytes still allocated (tracemalloc) while the result of ``build()`` is held."""
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    held = build()
+    gc.collect()
+    after = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    del held
+    return after - before
+
+
+def memory_row(body: bytes, sessions: int) -> tuple[str, float, float]:
+    """Memory retained per parsed byte: the facade's ClientState ÷ ``json.loads``'s dicts."""
+
+    def facade() -> Any:
+        response = httpx.Response(200, content=body, headers=JSON_HEADERS)
+        return parse_answer(raw_layer.GET_CLIENT, response, client_from_envelope)
+
+    facade()  # imports and caches outside the measurement
+    subject = retained_bytes(facade) / len(body)
+    baseline = retained_bytes(lambda: json.loads(body)) / len(body)
+    return f"memory retained per parsed byte, {sessions} sessions", subject, baseline
+
+
+# ----------------------------------------------------------------------------------------------- report
+def _fmt_time(seconds: float) -> str:
+    if seconds >= 1e-3:
+        return f"{seconds * 1e3:.2f} ms"
+    return f"{seconds * 1e6:.1f} µs"
+
+
+def table(cases: list[Case], memory: list[tuple[str, float, float]]) -> str:
+    lines = [
+        "| case | subject (median) | baseline (median) | ratio: median [IQR] | target | met |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for case in cases:
+        q1, median, q3 = quartiles(case.ratios)
+        target = f"≤ {case.target:g}x" if case.target is not None else "—"
+        met = "—" if case.target is None else ("yes" if median <= case.target else "no")
+        lines.append(
+            f"| {case.name} | {_fmt_time(statistics.median(case.subject_times))} "
+            f"| {_fmt_time(statistics.median(case.baseline_times))} "
+            f"| {median:.2f}x [{q1:.2f}-{q3:.2f}] | {target} | {met} |"
+        )
+    for name, subject, baseline in memory:
+        ratio = subject / baseline
+        lines.append(f"| {name} | {subject:.1f} B/B | {baseline:.1f} B/B | {ratio:.2f}x (one run) | — | — |")
+    return "\n".join(lines)
+
+
+def plot(curves: dict[str, dict[int, float]], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 4.5))
+    for label, points in curves.items():
+        xs = sorted(points)
+        ax.plot(xs, [points[x] * 1e3 for x in xs], marker="o", label=label)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("sessions in GET /v1/client")
+    ax.set_ylabel("median ms per call")
+    ax.set_title("Cost against session count (medians of interleaved rounds)")
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer rounds (about a quarter of the time)")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where latest.md and sessions.png go")
+    args = parser.parse_args(argv)
+    rounds, budget = (5, 0.05) if args.quick else (15, 0.1)
+    started = time.perf_counter()
+    cases: list[Case] = []
+    memory: list[tuple[str, float, float]] = []
+    curves: dict[str, dict[int, float]] = {"facade parse": {}, "json.loads": {}, "raw httpx": {}, "peer": {}}
+
+    def run(case: Case, n_rounds: int = rounds) -> Case:
+        progress(f"{time.perf_counter() - started:5.1f}s  {case.name}")
+        cases.append(measure(case, n_rounds, budget))
+        return case
+
+    bodies: dict[int, bytes] = {}
+    for sessions in SESSION_COUNTS:
+        progress(f"{time.perf_counter() - started:5.1f}s  building a body with {sessions} sessions")
+        bodies[sessions] = client_body(sessions)
+    for sessions, body in bodies.items():
+        parsed = run(parse_case(body, sessions))
+        curves["facade parse"][sessions] = statistics.median(parsed.subject_times)
+        curves["json.loads"][sessions] = statistics.median(parsed.baseline_times)
+        peer = run(peer_case(body, sessions))
+        curves["peer"][sessions] = statistics.median(peer.subject_times)
+        if sessions <= 100:
+            reloaded = run(reload_case(body, sessions))
+            curves["raw httpx"][sessions] = statistics.median(reloaded.baseline_times)
+            memory.append(memory_row(body, sessions))
+    run(async_case(bodies[1]))
+    for case in loopback_cases():
+        run(case)
+    one, many = signed_in_client(1), signed_in_client(100)
+    for case in [*token_cases(one, 1), *token_cases(many, 100), sessions_case(many, one, 100)]:
+        run(case)
+    for case in startup_cases():
+        run(case, 3 if args.quick else 7)
+
+    text = table(cases, memory)
+    print(text)
+    args.out.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores"
+    machine += f", Python {platform.python_version()}"
+    header = (
+        f"# make bench{' --quick' if args.quick else ''}: {stamp}, {machine}\n\n"
+        f"Ratios are medians of {rounds} interleaved rounds (subject and baseline alternate); "
+        "[IQR] is the interquartile range of the per-round ratios.\n\n"
+    )
+    (args.out / "latest.md").write_text(header + text + "\n", encoding="utf-8")
+    plot(curves, args.out / "sessions.png")
+    progress(f"{time.perf_counter() - started:5.1f}s  wrote {args.out / 'latest.md'} and sessions.png")
     return 0
 
 
