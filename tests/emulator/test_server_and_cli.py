@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import httpx
 from clerk_fapi.testing import TEST_CODE, Emulator, EmulatorServer
@@ -79,11 +81,14 @@ def test_server_stops_on_exit() -> None:
         raise AssertionError("the server still answers after the with-block")
 
 
-def test_command_line_prints_the_url_and_serves_until_terminated() -> None:
+@contextmanager
+def emulator_process(*flags: str) -> Iterator[str]:
+    """`python -m clerk_fapi.testing --port 0 FLAGS` as a child process: yields the URL it prints, then
+    terminates it and checks it exited cleanly."""
     # The child imports clerk_fapi.testing from wherever this test process found it.
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "clerk_fapi.testing", "--port", "0", "--demo-user"],
+        [sys.executable, "-m", "clerk_fapi.testing", "--port", "0", *flags],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -93,6 +98,15 @@ def test_command_line_prints_the_url_and_serves_until_terminated() -> None:
         assert proc.stdout is not None
         url = proc.stdout.readline().strip()
         assert url.startswith("http://127.0.0.1:"), url
+        yield url
+    finally:
+        proc.terminate()
+        code = proc.wait(timeout=10)
+    assert code == 0, proc.stderr.read() if proc.stderr else code
+
+
+def test_command_line_prints_the_url_and_serves_until_terminated() -> None:
+    with emulator_process("--demo-user") as url:
         r = httpx.post(
             url + "/v1/client/sign_ins",
             params={"_is_native": "1"},
@@ -101,7 +115,18 @@ def test_command_line_prints_the_url_and_serves_until_terminated() -> None:
         )
         assert r.status_code == 200
         assert r.json()["response"]["status"] == "complete"
-    finally:
-        proc.terminate()
-        code = proc.wait(timeout=10)
-        assert code == 0, proc.stderr.read() if proc.stderr else code
+
+
+def test_the_command_line_option_turns_strict_rotation_on() -> None:
+    native = {"_is_native": "1"}
+    with emulator_process("--strict-token-rotation") as url, httpx.Client(base_url=url) as http:
+        first = http.put("/v1/client", params=native).headers["authorization"]
+        second = http.get("/v1/client", params=native, headers={"Authorization": first})
+        assert second.status_code == 200 and second.headers["authorization"] != first
+        again = http.get("/v1/client", params=native, headers={"Authorization": first})
+        assert again.status_code == 401
+        assert again.json()["errors"][0]["code"] == "authentication_invalid"
+        newest = http.get(
+            "/v1/client", params=native, headers={"Authorization": second.headers["authorization"]}
+        )
+        assert newest.status_code == 200
