@@ -175,6 +175,13 @@ def _sign_in_options(sign_in: argparse.ArgumentParser) -> None:
         help="second factor (default: the first one the account supports)",
     )
     sign_in.add_argument("--second-factor-code", metavar="CODE", help="the second factor code")
+    sign_in.add_argument(
+        "--as",
+        dest="as_user",
+        metavar="EMAIL_OR_USER_ID",
+        help="sign this user in with a sign-in token made with the secret key in CLERK_SECRET_KEY "
+        "(Backend API at CLERK_API_URL, default https://api.clerk.com; needs clerk-fapi[backend])",
+    )
 
 
 def _token_options(token: argparse.ArgumentParser) -> None:

@@ -16,6 +16,7 @@ from .._auth import frontend_api_from_publishable_key, normalize_base_url
 from .._client import Client
 from .._errors import ClerkAPIError, ClerkConnectionError, ClerkError, ConfigurationError
 from .._token_store import FileTokenStore
+from .backend import testing_token_from_secret_key
 from .commands import COMMANDS
 from .context import Context
 from .exits import EXIT_API, EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_USAGE, CommandFailed, UsageError
@@ -41,7 +42,7 @@ def run(
     stderr = stderr or sys.stderr
     output = Output(stdout, stderr, as_json=bool(args.json))
     try:
-        with _client(args, parser) as (client, store):
+        with _client(args, parser, stderr) as (client, store):
             resume(client, store, stderr, output.json)
             ctx = Context(args, client, store.path, output, Prompter(stdin, stderr))
             status = COMMANDS[args.command](ctx)
@@ -75,7 +76,7 @@ def _frontend_api(publishable_key: str | None, frontend_api: str | None) -> str:
 
 @contextmanager
 def _client(
-    args: argparse.Namespace, parser: argparse.ArgumentParser
+    args: argparse.Namespace, parser: argparse.ArgumentParser, stderr: TextIO
 ) -> Iterator[tuple[Client, FileTokenStore]]:
     """A native-mode client configured from the options and environment, and its state file."""
     publishable_key = args.publishable_key or os.environ.get(ENV_PUBLISHABLE_KEY) or None
@@ -86,6 +87,8 @@ def _client(
             f"give --publishable-key (or set {ENV_PUBLISHABLE_KEY}) "
             f"or --frontend-api (or set {ENV_FRONTEND_API})"
         )
+    if testing_token is None:
+        testing_token = testing_token_from_secret_key(stderr)
     try:
         base_url = _frontend_api(publishable_key, frontend_api)
         store = FileTokenStore(Path(args.store).expanduser() if args.store else default_store_path(base_url))

@@ -22,6 +22,10 @@ _CODE_PROMPTS = {"totp": "Authenticator code", "backup_code": "Backup code"}
 
 def sign_in(ctx: Context) -> int:
     """``sign-in``: resume the sign-in in progress (no ``--identifier``) or start one, then finish it."""
+    if ctx.args.as_user is not None:
+        from .backend import sign_in_as
+
+        return sign_in_as(ctx)
     current = ctx.client.sign_in
     if current is not None and current.status in _RESUMABLE and ctx.args.identifier is None:
         ctx.output.progress(f"continuing sign-in {current.id} ({current.status})")

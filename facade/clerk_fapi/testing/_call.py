@@ -11,6 +11,9 @@ from ._models import Client
 if TYPE_CHECKING:
     from ._service import Service
 
+# The emulator's Backend API secret key unless `Emulator(secret_key=...)` names another.
+DEFAULT_SECRET_KEY = "sk_test_clerk_fapi_emulator"
+
 DEFAULT_SIGN_UP_REQUIRED = frozenset(
     {"email_address", "first_name", "last_name", "legal_accepted", "password", "phone_number"}
 )
@@ -30,6 +33,9 @@ class Call:
     client: Client | None = None
     # Set by handlers: the device's client token must be cleared (DELETE /v1/client).
     clear_client: bool = False
+    # Backend API requests: the decoded JSON body and the query with its repeated keys.
+    json: Any = None
+    query_pairs: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -48,6 +54,8 @@ class Settings:
     client_trust: bool = False
     max_code_attempts: int = 3
     application_name: str = "clerk-fapi emulator"
+    # The secret key Backend API requests must carry (`Authorization: Bearer sk_...`).
+    secret_key: str = DEFAULT_SECRET_KEY
 
 
 # An endpoint: the instance's state and the request in, the answer out.

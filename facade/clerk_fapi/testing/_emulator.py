@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlsplit
 
-from ._call import DEFAULT_SIGN_UP_REQUIRED, Answer, Call, Settings
+from ._call import DEFAULT_SECRET_KEY, DEFAULT_SIGN_UP_REQUIRED, Answer, Call, Settings
 from ._clock import Clock
 from ._crypto import totp
 from ._device import Device, DeviceGate
@@ -30,7 +30,7 @@ from ._ids import new_id
 from ._models import JwtTemplate, Membership, Organization, SentCode
 from ._redact import redact
 from ._reply import Reply, cors_headers, error_reply
-from ._routes import ROUTES, find_route, overridden_method
+from ._routes import BACKEND_ROUTES, ROUTES, find_route, overridden_method
 from ._seeding import (
     CUSTOM_PERMISSION,
     SeededOrganization,
@@ -42,6 +42,8 @@ from ._seeding import (
 )
 from ._service import Service
 from ._views import user_json
+from .resources import backend_api
+from .resources.backend_api import is_backend_request
 
 if TYPE_CHECKING:
     from ._server import EmulatorServer
@@ -52,7 +54,15 @@ __all__ = ["ROUTES", "Emulator", "Reply", "SeededOrganization", "SeededUser"]
 
 log = logging.getLogger("clerk_fapi.testing")
 
+TESTING_TOKEN_QUERY = "__clerk_testing_token"
+
 _INSTANCE_TYPES = ("development", "production")
+
+
+def _checked_secret_key(key: str) -> str:
+    if not isinstance(key, str) or not key.startswith("sk_") or len(key) < 8 or not key.isprintable():
+        raise ValueError("secret_key must look like a Clerk secret key: sk_test_... or sk_live_...")
+    return key
 
 
 class Emulator:
@@ -69,6 +79,7 @@ class Emulator:
         max_code_attempts: int = 3,
         strict_token_rotation: bool = False,
         application_name: str = "clerk-fapi emulator",
+        secret_key: str = DEFAULT_SECRET_KEY,
     ) -> None:
         if instance_type not in _INSTANCE_TYPES:
             raise ValueError(f"instance_type must be one of {_INSTANCE_TYPES}")
@@ -82,7 +93,9 @@ class Emulator:
             client_trust=client_trust,
             max_code_attempts=max_code_attempts,
             application_name=application_name,
+            secret_key=_checked_secret_key(secret_key),
         )
+        self._testing_token_requests = 0
         self._service = Service(self.clock, self._settings)
         self._devices = DeviceGate(self._service)
         self._faults = FaultRegistry()
@@ -141,6 +154,17 @@ class Emulator:
     @property
     def max_code_attempts(self) -> int:
         return self._settings.max_code_attempts
+
+    @property
+    def secret_key(self) -> str:
+        """The secret key Backend API requests must carry (default `sk_test_clerk_fapi_emulator`)."""
+        return self._settings.secret_key
+
+    @property
+    def testing_token_requests(self) -> int:
+        """Frontend API requests so far that carried a valid testing token issued by this emulator."""
+        with self._lock:
+            return self._testing_token_requests
 
     # ------------------------------------------------------------------ seeding
     def add_user(
@@ -406,7 +430,10 @@ class Emulator:
             return Reply(
                 status, list(fault_headers.items()), fault_body, delay=delay, truncate=fault.truncate
             )
-        reply = self._answer(method, path, query, headers, body, parts.scheme or "http", parts.netloc)
+        if is_backend_request(headers):
+            reply = self._answer_backend(method, path, parts.query, headers, body, parts.scheme or "http")
+        else:
+            reply = self._answer(method, path, query, headers, body, parts.scheme or "http", parts.netloc)
         if fault is not None:
             return Reply(reply.status, reply.headers, reply.body, delay=delay, truncate=fault.truncate)
         return reply
@@ -429,6 +456,7 @@ class Emulator:
             return Reply(got.status, got.headers, b"")
         issuer = f"{scheme}://{headers.get('host') or host or '127.0.0.1'}"
         with self._lock:
+            self._note_testing_token(query.get(TESTING_TOKEN_QUERY))
             device: Device | None = None
             call: Call | None = None
             try:
@@ -457,3 +485,32 @@ class Emulator:
                 return Reply(answer.status, out, b"")
             payload = json.dumps(answer.body, separators=(",", ":"), allow_nan=False).encode()
             return Reply(answer.status, [("Content-Type", "application/json"), *out], payload)
+
+    def _answer_backend(
+        self, method: str, path: str, raw_query: str, headers: dict[str, str], body: bytes, scheme: str
+    ) -> Reply:
+        """A Backend API request (it carries a secret key): JSON in and out, no device, no client."""
+        issuer = f"{scheme}://{headers.get('host') or '127.0.0.1'}"
+        pairs = parse_qsl(raw_query, keep_blank_values=True, errors="replace")
+        with self._lock:
+            try:
+                if not secrets.compare_digest(
+                    backend_api.secret_key_of(headers).encode(), self._settings.secret_key.encode()
+                ):
+                    raise backend_api.key_invalid()
+                route, params = find_route(method, path, BACKEND_ROUTES)
+                call = Call(method, path, params, {}, dict(pairs), headers, issuer)
+                call.json = backend_api.parse_json_body(body)
+                call.query_pairs = pairs
+                answer = route.handler(self._service, call)
+            except FapiError as error:
+                return error_reply(error, [])
+            payload = json.dumps(answer.body, separators=(",", ":"), allow_nan=False).encode()
+            return Reply(answer.status, [("Content-Type", "application/json")], payload)
+
+    def _note_testing_token(self, token: str | None) -> None:
+        """Count a Frontend API request that carries a testing token this instance issued and that is
+        still valid (the emulator has no bot protection to bypass; the count shows the token arrived)."""
+        expires_at = self._service.testing_tokens.get(token) if token else None
+        if expires_at is not None and self.clock.now_ms // 1000 < expires_at:
+            self._testing_token_requests += 1

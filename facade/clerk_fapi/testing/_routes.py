@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ._call import Handler
 from ._errors import FapiError, param_value_invalid
 from .resources import client, dev_browser, environment, health, jwks, sessions, sign_ins, sign_ups
+from .resources.backend_api import backend_jwks, create_sign_in_token, create_testing_token, list_users
 
 
 @dataclass(frozen=True)
@@ -70,10 +71,19 @@ ROUTES: tuple[Route, ...] = (
 )
 
 
-def find_route(method: str, path: str) -> tuple[Route, dict[str, str]]:
+# Backend API (requests carrying `Authorization: Bearer sk_...`; see resources/backend_api.py)
+BACKEND_ROUTES: tuple[Route, ...] = (
+    _route("POST", "/v1/testing_tokens", create_testing_token, "backend"),
+    _route("POST", "/v1/sign_in_tokens", create_sign_in_token, "backend"),
+    _route("GET", "/v1/users", list_users, "backend"),
+    _route("GET", "/v1/jwks", backend_jwks, "backend"),
+)
+
+
+def find_route(method: str, path: str, routes: tuple[Route, ...] = ROUTES) -> tuple[Route, dict[str, str]]:
     """The route for a request and its path parameters, or the 404 or 405 the real service answers."""
     path_exists = False
-    for route in ROUTES:
+    for route in routes:
         found = route.pattern.match(path)
         if found:
             if route.method == method:

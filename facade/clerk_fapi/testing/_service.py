@@ -61,6 +61,9 @@ class Service:
         self.templates: dict[str, JwtTemplate] = {}
         self.dev_browsers: dict[str, DevBrowser] = {}
         self.tickets: dict[str, str] = {}
+        # Backend API: when a sign-in token's ticket expires (ms), and each testing token's expiry (s).
+        self.ticket_expiry: dict[str, int] = {}
+        self.testing_tokens: dict[str, int] = {}
         self.outbox: list[SentCode] = []
         # The issuer of the latest request, for tokens minted outside a request (`complete_email_link`).
         self.last_issuer = "http://127.0.0.1"

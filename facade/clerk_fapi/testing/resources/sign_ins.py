@@ -148,6 +148,8 @@ def _sign_in_with_ticket(svc: Service, call: Call, client: Client, sign_in: Sign
     if ticket is None:
         raise param_missing("ticket")
     user_id = svc.tickets.pop(ticket, None)
+    if svc.ticket_expiry.pop(ticket, svc.now()) < svc.now():
+        raise ticket_invalid()
     if user_id is None or user_id not in svc.users:
         raise ticket_invalid()
     user = svc.users[user_id]
