@@ -82,9 +82,9 @@ def test_server_stops_on_exit() -> None:
 
 
 @contextmanager
-def emulator_process(*flags: str) -> Iterator[str]:
+def emulator_process(*flags: str, stderr: list[str] | None = None) -> Iterator[str]:
     """`python -m clerk_fapi.testing --port 0 FLAGS` as a child process: yields the URL it prints, then
-    terminates it and checks it exited cleanly."""
+    terminates it and checks it exited cleanly; its stderr lines are added to `stderr` when given."""
     # The child imports clerk_fapi.testing from wherever this test process found it.
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     proc = subprocess.Popen(
@@ -102,7 +102,10 @@ def emulator_process(*flags: str) -> Iterator[str]:
     finally:
         proc.terminate()
         code = proc.wait(timeout=10)
-    assert code == 0, proc.stderr.read() if proc.stderr else code
+    errors = proc.stderr.read() if proc.stderr else ""
+    if stderr is not None:
+        stderr.extend(errors.splitlines())
+    assert code == 0, errors or code
 
 
 def test_command_line_prints_the_url_and_serves_until_terminated() -> None:

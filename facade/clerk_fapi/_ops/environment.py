@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .. import _raw
-from .._convert import environment_from_generated
+from .._convert import answered, environment_from_generated
 from .._engine import Flow
 from .._models import Environment
 from . import Core
@@ -16,3 +18,15 @@ def get(core: Core, refresh: bool) -> Flow[Environment]:
     environment = yield from core._engine.call(_raw.GET_ENVIRONMENT, convert=environment_from_generated)
     core._environment = environment
     return environment
+
+
+def as_json(core: Core) -> Flow[dict[str, Any]]:
+    """The environment as the server sent it, every key kept (to save it, e.g. for the emulator)."""
+
+    model = _raw.GET_ENVIRONMENT.result
+    assert model is not None
+
+    def whole(src: Any) -> dict[str, Any]:
+        return dict(answered(src, model).to_dict())
+
+    return (yield from core._engine.call(_raw.GET_ENVIRONMENT, convert=whole))

@@ -10,6 +10,7 @@ from typing import Any, Final
 
 from .._token_cache import jwt_claims as unverified_claims
 from .context import Context
+from .environment import environment
 from .exits import EXIT_OK, CommandFailed, UsageError
 from .output import (
     fields,
@@ -171,4 +172,5 @@ COMMANDS: Final[dict[str, Callable[[Context], int]]] = {
     "switch": switch,
     "sign-out": sign_out,
     "destroy": destroy,
+    "environment": environment,
 }

@@ -139,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     sign_out.add_argument("--session", metavar="ID", help="remove only this session")
     sign_out.add_argument("--all", action="store_true", help="every session (the default, kept for scripts)")
     command("destroy", "delete the client on the server and forget it here")
+    command("environment", "show the instance's settings; --json prints the whole /v1/environment")
     return parser
 
 

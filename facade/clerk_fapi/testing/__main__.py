@@ -7,12 +7,14 @@ can read it; with `--port 0` the system picks a free port.
 from __future__ import annotations
 
 import argparse
+import logging
 import signal
 import sys
 import threading
 from collections.abc import Sequence
 from types import FrameType
 
+from ._call import DEFAULT_SECRET_KEY
 from ._emulator import Emulator
 
 
@@ -40,12 +42,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="seed jane+clerk_test@example.com (+15555550100, username jane), password 'clerk-emulator-1'",
     )
-    args = parser.parse_args(argv)
-    emulator = Emulator(
-        instance_type=args.instance_type,
-        single_session_mode=args.single_session,
-        strict_token_rotation=args.strict_token_rotation,
+    parser.add_argument(
+        "--environment",
+        metavar="FILE",
+        help="a real instance's /v1/environment (clerk-fapi environment --json > FILE): the emulator "
+        "enforces its identifiers, factors, sign-up fields and session mode; what it cannot honour is "
+        "listed on stderr",
     )
+    parser.add_argument(
+        "--secret-key",
+        metavar="KEY",
+        help=f"the secret key its Backend API endpoints accept (default {DEFAULT_SECRET_KEY})",
+    )
+    args = parser.parse_args(argv)
+    # The settings the emulator cannot honour are printed below, once, rather than logged as well.
+    logging.getLogger("clerk_fapi.testing.environment").setLevel(logging.ERROR)
+    try:
+        emulator = Emulator(
+            instance_type=args.instance_type,
+            single_session_mode=args.single_session,
+            strict_token_rotation=args.strict_token_rotation,
+            environment=args.environment,
+            secret_key=args.secret_key or DEFAULT_SECRET_KEY,
+        )
+    except ValueError as exc:  # EnvironmentFileError among them
+        parser.error(str(exc))
+    if args.environment is not None and (args.instance_type != "development" or args.single_session):
+        print("note: --instance-type and --single-session are taken from --environment", file=sys.stderr)
+    for line in emulator.unhonoured_settings:
+        print(f"not honoured: {line}", file=sys.stderr, flush=True)
     if args.demo_user:
         emulator.add_user(
             email_addresses="jane+clerk_test@example.com",

@@ -56,6 +56,12 @@ class Settings:
     application_name: str = "clerk-fapi emulator"
     # The secret key Backend API requests must carry (`Authorization: Bearer sk_...`).
     secret_key: str = DEFAULT_SECRET_KEY
+    # From a real instance's environment (`Emulator(environment=...)`, see _instance.py); None: defaults.
+    environment: dict[str, Any] | None = None
+    first_factors: frozenset[str] | None = None
+    second_factors: frozenset[str] | None = None
+    identifiers: tuple[str, ...] | None = None
+    sign_up_optional: tuple[str, ...] | None = None
 
 
 # An endpoint: the instance's state and the request in, the answer out.

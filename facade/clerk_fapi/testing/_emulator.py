@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import secrets
 import threading
@@ -27,6 +28,7 @@ from ._errors import FapiError, internal_error
 from ._faults import Fault, FaultRegistry
 from ._forms import normalize_phone, parse_form
 from ._ids import new_id
+from ._instance import InstanceRules, load_environment, rules_from
 from ._models import JwtTemplate, Membership, Organization, SentCode
 from ._redact import redact
 from ._reply import Reply, cors_headers, error_reply
@@ -53,6 +55,8 @@ if TYPE_CHECKING:
 __all__ = ["ROUTES", "Emulator", "Reply", "SeededOrganization", "SeededUser"]
 
 log = logging.getLogger("clerk_fapi.testing")
+# Start-up warnings: the settings of `Emulator(environment=...)` that the emulator cannot honour.
+environment_log = logging.getLogger("clerk_fapi.testing.environment")
 
 TESTING_TOKEN_QUERY = "__clerk_testing_token"
 
@@ -80,7 +84,28 @@ class Emulator:
         strict_token_rotation: bool = False,
         application_name: str = "clerk-fapi emulator",
         secret_key: str = DEFAULT_SECRET_KEY,
+        environment: str | os.PathLike[str] | Mapping[str, Any] | None = None,
     ) -> None:
+        """The keyword arguments set the instance; with `environment` (a `/v1/environment` answer: a path to
+        its JSON, or the parsed dict) the instance type, application name, single-session mode, native API,
+        sign-up fields, identifiers and factors come from it instead (see `_instance.py`); the settings it
+        names that the emulator cannot honour are in `unhonoured_settings` and logged as a warning."""
+        self._instance: InstanceRules | None = None
+        self.unhonoured_settings: tuple[str, ...] = ()
+        if environment is not None:
+            rules = rules_from(load_environment(environment))
+            self._instance = rules
+            self.unhonoured_settings = rules.unhonoured
+            instance_type = rules.instance_type
+            single_session_mode = rules.single_session_mode
+            sign_up_required = rules.sign_up_required
+            application_name = rules.application_name or application_name
+            if rules.native_api_enabled is not None:
+                native_api_enabled = bool(rules.native_api_enabled)
+            for line in rules.unhonoured:
+                environment_log.warning(
+                    "the emulator does not honour this setting of the environment: %s", line
+                )
         if instance_type not in _INSTANCE_TYPES:
             raise ValueError(f"instance_type must be one of {_INSTANCE_TYPES}")
         self._lock = threading.RLock()
@@ -95,6 +120,12 @@ class Emulator:
             application_name=application_name,
             secret_key=_checked_secret_key(secret_key),
         )
+        if self._instance is not None:
+            self._settings.environment = self._instance.body
+            self._settings.first_factors = self._instance.first_factors
+            self._settings.second_factors = self._instance.second_factors
+            self._settings.identifiers = self._instance.identifiers
+            self._settings.sign_up_optional = self._instance.sign_up_optional
         self._testing_token_requests = 0
         self._service = Service(self.clock, self._settings)
         self._devices = DeviceGate(self._service)
@@ -204,6 +235,8 @@ class Emulator:
         self, name: str, slug: str | None = None, *, members: Mapping[str, str] | None = None
     ) -> SeededOrganization:
         """Create an organization; `members` maps user ids to roles (`org:admin`, `org:member`)."""
+        if self._instance is not None and self._instance.organizations_enabled is False:
+            raise ValueError("organizations are disabled in this emulator's environment")
         with self._lock:
             now = self.clock.now_ms
             org_slug = slug or re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "org"
@@ -235,6 +268,10 @@ class Emulator:
                 raise KeyError(organization_id)
             if user_id not in svc.users:
                 raise KeyError(user_id)
+            limit = self._instance.max_memberships if self._instance is not None else None
+            members = sum(1 for m in svc.memberships if m.organization_id == organization_id)
+            if isinstance(limit, int) and limit > 0 and members >= limit:
+                raise ValueError(f"the environment allows {limit} members per organization")
             now = self.clock.now_ms
             granted = (
                 ["org:sys_memberships:manage", "org:sys_memberships:read", "org:sys_profile:manage"]

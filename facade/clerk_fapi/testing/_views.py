@@ -81,7 +81,16 @@ def session_json(svc: Service, session: Session) -> dict[str, Any]:
 def factors_for(
     svc: Service, user: User, *, second: bool = False, identifier: str | None = None
 ) -> list[dict[str, Any]]:
-    """The factors a sign-in of `user` offers. The reset-password factor follows the identifier: a
+    """The factors a sign-in of `user` offers, among those the instance's environment enables."""
+    allowed = svc.settings.second_factors if second else svc.settings.first_factors
+    offered = _user_factors(svc, user, second=second, identifier=identifier)
+    return offered if allowed is None else [f for f in offered if f["strategy"] in allowed]
+
+
+def _user_factors(
+    svc: Service, user: User, *, second: bool = False, identifier: str | None = None
+) -> list[dict[str, Any]]:
+    """The factors `user` has. The reset-password factor follows the identifier: a
     sign-in started with a phone number resets by SMS code, any other by email code."""
     out: list[dict[str, Any]] = []
     if second:
@@ -147,7 +156,9 @@ def sign_in_json(svc: Service, sign_in: SignIn) -> dict[str, Any]:
         "object": "sign_in_attempt",
         "id": sign_in.id,
         "status": sign_in.status,
-        "supported_identifiers": list(SUPPORTED_IDENTIFIERS),
+        "supported_identifiers": list(
+            SUPPORTED_IDENTIFIERS if svc.settings.identifiers is None else svc.settings.identifiers
+        ),
         "supported_first_factors": first,
         "supported_second_factors": second,
         "first_factor_verification": (
@@ -169,6 +180,8 @@ def sign_up_required(svc: Service) -> list[str]:
 
 
 def sign_up_optional(svc: Service) -> list[str]:
+    if svc.settings.sign_up_optional is not None:
+        return list(svc.settings.sign_up_optional)
     optional = [f for f in SIGN_UP_FIELDS if f not in svc.settings.sign_up_required and f != "legal_accepted"]
     return sorted([*OAUTH_STRATEGIES, *optional])
 

@@ -111,14 +111,17 @@ def create_sign_in(svc: Service, call: Call) -> Answer:
     identifier = forms.text(call.form, "identifier")
     password = forms.text(call.form, "password")
     if strategy == "ticket" or (strategy is None and forms.text(call.form, "ticket")):
+        _check_instance_allows(svc, "ticket")
         return _sign_in_with_ticket(svc, call, client, sign_in)
     if strategy is not None and strategy != "password" and strategy not in PREPARED_STRATEGIES:
         raise param_value_invalid("strategy", "is not a supported strategy")
+    if strategy is not None or password is not None:
+        _check_instance_allows(svc, strategy or "password")
     if identifier is None:
         if strategy is not None or password is not None:
             raise param_missing("identifier")
         return _install_sign_in(svc, call, sign_in)
-    found = svc.find_user(identifier)
+    found = svc.find_user(identifier) if _identifier_allowed(svc, identifier) else None
     if found is None:
         raise FapiError(
             422,
@@ -140,6 +143,27 @@ def create_sign_in(svc: Service, call: Call) -> Answer:
     elif strategy in PREPARED_STRATEGIES:
         _prepare_first(svc, sign_in, user, strategy, None, None, identifier)
     return _sign_in_answer(svc, call, sign_in)
+
+
+def _check_instance_allows(svc: Service, strategy: str) -> None:
+    """A first-factor strategy the instance's environment does not enable is not a supported strategy."""
+    allowed = svc.settings.first_factors
+    if allowed is not None and strategy not in allowed:
+        raise param_value_invalid("strategy", "is not a supported strategy")
+
+
+def _identifier_allowed(svc: Service, identifier: str) -> bool:
+    """Whether the instance identifies users by this kind of identifier (email address, phone, username)."""
+    allowed = svc.settings.identifiers
+    if allowed is None:
+        return True
+    if forms.looks_like_email(identifier):
+        kind = "email_address"
+    elif forms.normalize_phone(identifier):
+        kind = "phone_number"
+    else:
+        kind = "username"
+    return kind in allowed
 
 
 def _sign_in_with_ticket(svc: Service, call: Call, client: Client, sign_in: SignIn) -> Answer:
@@ -206,7 +230,10 @@ def _attempt_password(svc: Service, call: Call, sign_in: SignIn, user: User, pas
 
 
 def after_first_factor(svc: Service, call: Call, sign_in: SignIn, user: User) -> None:
-    if user.two_factor_enabled:
+    # An instance whose environment enables none of the user's second factors asks for none.
+    if user.two_factor_enabled and (
+        svc.settings.second_factors is None or views.factors_for(svc, user, second=True)
+    ):
         sign_in.status = "needs_second_factor"
         return
     if (
@@ -354,6 +381,8 @@ def _sign_in_user(svc: Service, sign_in: SignIn) -> User:
 def attempt_first_factor(svc: Service, call: Call) -> Answer:
     """`POST /v1/client/sign_ins/{sign_in_id}/attempt_first_factor`."""
     sign_in, user, strategy = _at_first_factor(svc, call, ATTEMPT_FIRST_FIELDS)
+    if svc.settings.first_factors is not None and strategy not in svc.settings.first_factors:
+        raise strategy_invalid(strategy)
     if strategy == "password":
         _attempt_password(svc, call, sign_in, user, forms.required_text(call.form, "password"))
         return _sign_in_answer(svc, call, sign_in)
@@ -372,6 +401,7 @@ def prepare_second_factor(svc: Service, call: Call) -> Answer:
     """`POST /v1/client/sign_ins/{sign_in_id}/prepare_second_factor`."""
     sign_in, user = _at_second_factor(svc, call, PREPARE_SECOND_FIELDS)
     strategy = forms.text(call.form, "strategy") or "phone_code"
+    _check_second_factor_allowed(svc, sign_in, strategy)
     if strategy == "phone_code" and sign_in.status == "needs_second_factor":
         phone_id = forms.text(call.form, "phone_number_id")
         phones = user.second_factor_phones
@@ -396,10 +426,19 @@ def prepare_second_factor(svc: Service, call: Call) -> Answer:
     return _sign_in_answer(svc, call, sign_in)
 
 
+def _check_second_factor_allowed(svc: Service, sign_in: SignIn, strategy: str) -> None:
+    """A second factor the instance's environment does not enable is refused (client trust's email code is
+    not a second factor of the instance)."""
+    allowed = svc.settings.second_factors
+    if allowed is not None and sign_in.status == "needs_second_factor" and strategy not in allowed:
+        raise strategy_invalid(strategy)
+
+
 def attempt_second_factor(svc: Service, call: Call) -> Answer:
     """`POST /v1/client/sign_ins/{sign_in_id}/attempt_second_factor`."""
     sign_in, user = _at_second_factor(svc, call, ATTEMPT_SECOND_FIELDS)
     strategy = forms.required_text(call.form, "strategy")
+    _check_second_factor_allowed(svc, sign_in, strategy)
     code = forms.text(call.form, "code")
     if strategy == "totp" and user.totp_secret and sign_in.status == "needs_second_factor":
         verification = Verification("totp", "unverified", attempts=0, expire_at=None)
