@@ -251,3 +251,18 @@ def test_the_command_line_lists_what_it_cannot_honour() -> None:
         assert served["auth_config"]["single_session_mode"] is True
     assert "not honoured: auth_config.reverification=true" in lines
     assert not any("WARNING" in line for line in lines)  # listed once, not logged as well
+
+
+def test_organization_settings_bound_seeding() -> None:
+    recorded = json.loads(sample_environment().read_text(encoding="utf-8"))["body"]
+    recorded["organization_settings"] = {"enabled": False, "max_allowed_memberships": 5}
+    with pytest.raises(ValueError, match="organizations are disabled"):
+        Emulator(environment=recorded).add_organization("Acme")
+    recorded["organization_settings"] = {"enabled": True, "max_allowed_memberships": 2}
+    emulator = Emulator(environment=recorded)
+    org = emulator.add_organization("Acme")
+    users = [emulator.add_user(email_addresses=f"u{i}+clerk_test@example.com") for i in range(3)]
+    emulator.add_membership(org.id, users[0].id, "org:admin")
+    emulator.add_membership(org.id, users[1].id)
+    with pytest.raises(ValueError, match="2 members per organization"):
+        emulator.add_membership(org.id, users[2].id)

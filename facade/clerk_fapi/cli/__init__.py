@@ -11,6 +11,10 @@ Global options (before or after the command): ``--publishable-key`` (``CLERK_PUB
 ``--frontend-api`` (``CLERK_FRONTEND_API``), ``--store PATH``, ``--testing-token``
 (``CLERK_TESTING_TOKEN``), ``--json``.
 
+With ``CLERK_SECRET_KEY`` set (and the ``backend`` extra), every run fetches a testing token through the
+Backend API (``CLERK_API_URL``, default ``https://api.clerk.com``), and ``sign-in --as EMAIL`` signs a user in
+with a sign-in token (see :mod:`.backend`). The secret key is read from the environment only.
+
 Exit status: 0 on success, 1 when the Frontend API (or the network, or the state file) fails, 2 for
 usage errors (a bad option, or an input that is missing when stdin is not a terminal), 130 when
 interrupted, 141 when the reader of stdout went away (``clerk-fapi token | head -c0``). Never a
@@ -38,6 +42,7 @@ Keys are only ever added, never renamed or removed:
 - ``switch``: ``client_id``, ``last_active_session_id``, ``session``.
 - ``sign-out``: ``client_id``, ``ended`` (the ids of the sessions signed out), ``last_active_session_id``.
 - ``destroy``: ``destroyed`` (the client id, or null when there was none).
+- ``environment``: the whole ``GET /v1/environment`` answer, as the server sent it.
 - errors (stderr): ``{"error": {"type", "message", "code", "codes", "status_code", "trace_id"}}``.
 
 The package: :mod:`.parser` (options and commands), :mod:`.commands` (status, sessions, token, switch,

@@ -21,6 +21,8 @@ def environment(ctx: Context) -> int:
     display: dict[str, Any] = env.get("display_config") or {}
     attributes: dict[str, Any] = (env.get("user_settings") or {}).get("attributes") or {}
     required = sorted(n for n, a in attributes.items() if a.get("enabled") and a.get("required"))
+    if ((env.get("user_settings") or {}).get("sign_up") or {}).get("legal_consent_enabled"):
+        required = sorted([*required, "legal_accepted"])
     pairs = [
         ("Application", str(display.get("application_name") or "-")),
         ("Instance", str(display.get("instance_environment_type") or "-")),

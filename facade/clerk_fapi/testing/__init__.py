@@ -31,6 +31,12 @@ Control: ``add_user``, ``add_organization`` / ``add_membership``, ``add_jwt_temp
 ``sign_up_required``, ``strict_token_rotation`` (only the newest client token is accepted),
 ``clock`` (``now_ms``, ``set``, ``advance``), ``request_counts`` / ``reset_counts``,
 ``inject_fault``, ``sent_codes`` / ``last_code``, ``complete_email_link``, ``require_expired_token``.
+``Emulator(environment=...)`` (a saved ``/v1/environment``) enforces that instance's identifiers, factors,
+sign-up fields and session mode, and lists what it cannot honour in ``unhonoured_settings``.
+The Backend API endpoints test helpers need (``/v1/testing_tokens``, ``/v1/sign_in_tokens``, ``/v1/users``,
+``/v1/jwks``) answer requests carrying ``Authorization: Bearer <secret_key>`` (``Emulator(secret_key=...)``,
+default ``sk_test_clerk_fapi_emulator``); ``testing_token_requests`` counts Frontend API requests that carried
+one of its testing tokens.
 Test identities (``+clerk_test`` emails, ``+1 XXX 555-01XX`` phones) verify with ``424242`` on development
 instances; other codes can be read from ``last_code``.
 """
