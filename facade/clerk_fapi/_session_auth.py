@@ -41,6 +41,8 @@ from ._token_cache import CacheKey
 __all__ = ["DEFAULT_REFRESH_LEEWAY", "IDEMPOTENT_METHODS", "NotSignedInError", "SessionAuth", "TokenRetry"]
 
 DEFAULT_REFRESH_LEEWAY = 15.0
+# The background refresh renews a token this much earlier than a request would, so requests never wait.
+BACKGROUND_AHEAD = 10.0
 # RFC 9110 section 9.2.2: resending one of these has the same effect as sending it once.
 IDEMPOTENT_METHODS: frozenset[str] = frozenset({"GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"})
 
@@ -108,8 +110,8 @@ class SessionAuth(httpx.Auth):
     ``leeway``: a token with this many seconds or less left is refreshed before it is sent (15, as
     clerk-js). ``retry_on_401``: the methods resent once with a new token after a 401 (default: the
     idempotent ones; POST and PATCH are not). ``token_retry``: the retry budget for minting.
-    ``background=True`` keeps the token warm ahead of expiry; ``refresh_interval`` bounds how long the
-    background waits between checks.
+    ``background=True`` keeps the token warm: every ``refresh_interval`` seconds it renews a token with
+    less than ``leeway`` + 10 s (+ the interval) left, so requests find a fresh one.
     """
 
     requires_request_body = True  # so a request with a body can be resent after a 401
@@ -268,7 +270,8 @@ class SessionAuth(httpx.Auth):
     def _due(self) -> tuple[str, bool]:
         """The session id, and whether its token would enter the leeway before the next check."""
         session_id, key = self._key()
-        return session_id, self._owner._tokens.fresh(key, self._leeway + self._refresh_interval) is None
+        ahead = self._leeway + BACKGROUND_AHEAD + self._refresh_interval
+        return session_id, self._owner._tokens.fresh(key, ahead) is None
 
     def _run_thread(self) -> None:
         owner = self._owner
