@@ -302,11 +302,12 @@ class SessionAuth(httpx.Auth):
             await anyio.sleep(self._refresh_interval)
 
     def close(self) -> None:
-        """Stop the background refresh thread, if any (the client stays open: it is yours)."""
+        """Stop the background refresh thread, if any, waiting up to 10 s for a refresh under way
+        (the client stays open: it is yours)."""
         self._stop.set()
         thread, self._thread = self._thread, None
         if thread is not None:
-            thread.join()
+            thread.join(timeout=10)
 
     def __enter__(self) -> Self:
         return self

@@ -255,6 +255,10 @@ def test_async_background_refresh_runs_inside_async_with(emu: Emulator, user: Se
     emu.clock.freeze()
 
     async def main() -> None:
+        with anyio.fail_after(30):  # a task left running would hang here
+            await run()
+
+    async def run() -> None:
         async with AsyncClient(frontend_api=BASE_URL, transport=emu.transport()) as client:
             _follow(client, emu)
             await client.sign_in_with_password(user.identifier, PASSWORD)
