@@ -3,6 +3,9 @@ no conftest.py names it, so its fixtures come from the `pytest11` entry point.""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 USER_TESTS = """
@@ -74,3 +77,33 @@ def test_the_earlier_pytest_plugins_line_still_works(pytester: pytest.Pytester) 
     # In a child process: the entry point and the conftest line load the plugin together there.
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)
+
+
+def _run(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_loading_the_plugin_is_cheap() -> None:
+    # pytest loads it in every run of every project where clerk-fapi is installed.
+    heavy = ("httpx", "cryptography", "clerk_fapi.testing", "clerk_fapi._client", "clerk_fapi_raw")
+    loaded = _run(
+        "import sys, clerk_fapi.pytest_plugin\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({heavy!r})))"
+    )
+    assert loaded == "[]"
+
+
+def test_the_plugin_loads_without_the_testing_extra() -> None:
+    # Without cryptography (no testing extra) the plugin loads; a fixture says what to install.
+    out = _run(
+        "import sys\n"
+        "sys.modules['cryptography'] = None\n"
+        "import clerk_fapi.pytest_plugin as plugin\n"
+        "try:\n"
+        "    plugin.fapi_emulator.__wrapped__()\n"
+        "except ImportError as error:\n"
+        "    print(error)\n"
+    )
+    assert "pip install 'clerk-fapi[testing]'" in out

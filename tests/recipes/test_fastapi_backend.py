@@ -7,10 +7,12 @@ with) are fixtures of the `clerk_fapi` pytest plugin.
 
 from __future__ import annotations
 
+import logging
 import time
 
 import httpx
 import pytest
+from clerk_fapi import Client, SessionAuth
 from clerk_fapi.testing import EmulatorServer, SeededUser
 
 TOKEN_LIFETIME = 60  # the emulator's session tokens, as Clerk's
@@ -64,3 +66,18 @@ class TestTokensOlderThanTheirLifetime:
         second = clerk_http.get(f"{backend_url}/me").json()
         assert second["session_id"] == first["session_id"]
         assert second["iat"] >= first["exp"]  # a new token, minted after the first one expired
+
+
+def test_no_token_in_any_log_line(
+    clerk_client: Client, backend_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A leeway close to the whole lifetime mints a token for each request: every path that handles one runs.
+    with caplog.at_level(logging.DEBUG), httpx.Client(auth=SessionAuth(clerk_client, leeway=59.5)) as http:
+        http.get(f"{backend_url}/me")
+        http.post(f"{backend_url}/notes")
+        token = clerk_client.get_token()
+        response = httpx.get(f"{backend_url}/me", headers={"Authorization": "Bearer not-a-jwt"})
+    assert response.status_code == 401
+    assert caplog.records, "nothing was logged at DEBUG: the check would prove nothing"
+    assert token and token not in caplog.text
+    assert token.split(".")[2] not in caplog.text
