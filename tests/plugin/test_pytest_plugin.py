@@ -8,6 +8,9 @@ import sys
 
 import pytest
 
+# pytest's own fixture for testing plugins: temporary projects run by pytest.
+pytest_plugins = ["pytester"]
+
 USER_TESTS = """
 import anyio
 import httpx

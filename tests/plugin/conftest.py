@@ -1,3 +1,0 @@
-"""The pytest plugin is tested in temporary projects run by pytest's own `pytester`."""
-
-pytest_plugins = ["pytester"]
