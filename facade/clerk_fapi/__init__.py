@@ -69,8 +69,10 @@ if TYPE_CHECKING:
         VerificationStatus,
         Web3Wallet,
     )
+    from ._requests_auth import RequestsSessionAuth
     from ._resources import AsyncSession, AsyncSignIn, AsyncSignUp, Session, SignIn, SignUp
     from ._retry import RetryPolicy
+    from ._session_auth import NotSignedInError, SessionAuth, TokenRetry
     from ._token_store import FileTokenStore, MemoryTokenStore, TokenStore
     from ._version import __version__
 
@@ -101,15 +103,18 @@ _LAZY: dict[str, str] = {
     "MAX_ANSWER_BYTES": "._answers",
     "MemoryTokenStore": "._token_store",
     "NotFoundError": "._errors",
+    "NotSignedInError": "._session_auth",
     "Passkey": "._models",
     "PermissionDeniedError": "._errors",
     "PhoneNumber": "._models",
     "PublicUserData": "._models",
     "RateLimitError": "._errors",
+    "RequestsSessionAuth": "._requests_auth",
     "ResponseParseError": "._errors",
     "RetryPolicy": "._retry",
     "ServerError": "._errors",
     "Session": "._resources",
+    "SessionAuth": "._session_auth",
     "SessionData": "._models",
     "SessionStatus": "._models",
     "SignIn": "._resources",
@@ -122,6 +127,7 @@ _LAZY: dict[str, str] = {
     "SignUpStatus": "._models",
     "SignUpVerifications": "._models",
     "Strategy": "._models",
+    "TokenRetry": "._session_auth",
     "TokenStore": "._token_store",
     "TokenStoreError": "._errors",
     "UnprocessableEntityError": "._errors",
@@ -158,15 +164,18 @@ __all__ = [
     "IdentificationLink",
     "MemoryTokenStore",
     "NotFoundError",
+    "NotSignedInError",
     "Passkey",
     "PermissionDeniedError",
     "PhoneNumber",
     "PublicUserData",
     "RateLimitError",
+    "RequestsSessionAuth",
     "ResponseParseError",
     "RetryPolicy",
     "ServerError",
     "Session",
+    "SessionAuth",
     "SessionData",
     "SessionStatus",
     "SignIn",
@@ -179,6 +188,7 @@ __all__ = [
     "SignUpStatus",
     "SignUpVerifications",
     "Strategy",
+    "TokenRetry",
     "TokenStore",
     "TokenStoreError",
     "UnprocessableEntityError",

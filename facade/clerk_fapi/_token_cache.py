@@ -93,6 +93,23 @@ class TokenCache:
                 return None
             return entry.jwt
 
+    def fresh(self, key: CacheKey, min_remaining: float) -> str | None:
+        """The cached token for ``key`` while more than ``min_remaining`` seconds of it are left, else
+        None; unlike :meth:`get` it removes nothing (an auth that refreshes earlier than the cache's
+        leeway asks this)."""
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None or entry.expires - self._clock() <= min_remaining:
+                return None
+            return entry.jwt
+
+    def use_clocks(self, clock: Callable[[], float], wall: Callable[[], float] | None = None) -> None:
+        """Measure token lives on ``clock`` (and the server's time on ``wall``) from now on: the
+        testing fixtures follow the emulator's settable clock with this."""
+        with self._lock:
+            self._clock = clock
+            self._wall = wall
+
     def put(self, key: CacheKey, jwt: str, *, remaining: float | None = None, last: bool = True) -> None:
         """Cache ``jwt`` for its lifetime (or ``remaining`` seconds when known better).
 

@@ -23,7 +23,7 @@ On loopback::
 
 From a shell: ``python -m clerk_fapi.testing --port 0 [--demo-user] [--single-session]`` prints the URL.
 
-In pytest: ``pytest_plugins = ["clerk_fapi.testing.pytest_plugin"]`` gives the ``fapi_emulator`` and
+In pytest: the ``clerk_fapi`` plugin (loaded by itself) gives the ``fapi_emulator`` and
 ``fapi_server`` fixtures.
 
 Control: ``add_user``, ``add_organization`` / ``add_membership``, ``add_jwt_template``,
