@@ -13,7 +13,8 @@ export PATH := $(abspath $(BIN)):$(PATH)
 SPEC := openapi.yaml
 GEN_CONFIG := generated/config.yaml
 GEN_PACKAGE := generated/clerk_fapi_raw
-# Templates that replace the generator's own (models/__init__.py loads each model on first use).
+# Templates that replace the generator's own: the package and models/__init__.py load each client and
+# model on first use.
 GEN_TEMPLATES := generated/templates
 
 .PHONY: help venv generate lint typecheck test demo record bench mutate clean

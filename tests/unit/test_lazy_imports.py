@@ -85,7 +85,7 @@ def test_help_width_follows_shutil(monkeypatch: pytest.MonkeyPatch, columns: str
 
 
 def _generated_after(code: str) -> list[str]:
-    """The generated modules (api and models) a fresh interpreter has loaded after running ``code``."""
+    """The generated modules (api, models, clients) a fresh interpreter has loaded after running ``code``."""
     script = (
         "import json, sys\n"
         f"{code}\n"
@@ -94,7 +94,11 @@ def _generated_after(code: str) -> list[str]:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     loaded: list[str] = json.loads(done.stdout.splitlines()[-1])
-    return [m for m in loaded if m.startswith(("clerk_fapi_raw.api", "clerk_fapi_raw.models."))]
+    return [
+        m
+        for m in loaded
+        if m.startswith(("clerk_fapi_raw.api", "clerk_fapi_raw.models.", "clerk_fapi_raw.client"))
+    ]
 
 
 def test_importing_the_clients_creates_no_generated_model() -> None:
@@ -111,6 +115,7 @@ def test_a_request_loads_only_the_generated_modules_of_its_kind() -> None:
         "clerk_fapi_raw.api",
         "clerk_fapi_raw.api.client",
         "clerk_fapi_raw.api.client.get_client",
+        "clerk_fapi_raw.client",
         "clerk_fapi_raw.models.clerk_errors",
         "clerk_fapi_raw.models.client_envelope",
     ]
