@@ -87,104 +87,128 @@ class Endpoint:
         return _model(self.result_name)
 
 
-def _e(name: str, module: str, retry: str, form: str | None, result: str) -> Endpoint:
-    return Endpoint(name=name, module_name=module, retry_class=retry, form_name=form, result_name=result)
+def _e(
+    name: str,
+    module: str | ModuleType,
+    retry: str,
+    form: str | type[Any] | None,
+    result: str | type[Any],
+) -> Endpoint:
+    """An endpoint from its generated module (its path under ``clerk_fapi_raw.api``, or the module
+    itself, which is then imported already) and its models (names, or the classes themselves)."""
+    return Endpoint(
+        name=name,
+        module_name=module if isinstance(module, str) else module.__name__.removeprefix(_API),
+        retry_class=retry,
+        form_name=form if form is None or isinstance(form, str) else form.__name__,
+        result_name=result if isinstance(result, str) else result.__name__,
+    )
 
 
-GET_CLIENT = _e("GET /v1/client", "client.get_client", IDEMPOTENT, None, "ClientEnvelope")
-PUT_CLIENT = _e("PUT /v1/client", "client.put_client", IDEMPOTENT, None, "ClientEnvelope")
-DELETE_CLIENT = _e("DELETE /v1/client", "client.delete_client", IDEMPOTENT, None, "ClientEnvelope")
+class _ModelNames:
+    """``m.ClientEnvelope`` is ``"ClientEnvelope"``: endpoints name their models without importing them."""
+
+    def __getattr__(self, name: str) -> str:
+        return name
+
+
+m = _ModelNames()
+GET_CLIENT = _e("GET /v1/client", "client.get_client", IDEMPOTENT, None, m.ClientEnvelope)
+PUT_CLIENT = _e("PUT /v1/client", "client.put_client", IDEMPOTENT, None, m.ClientEnvelope)
+DELETE_CLIENT = _e("DELETE /v1/client", "client.delete_client", IDEMPOTENT, None, m.ClientEnvelope)
 REMOVE_SESSIONS = _e(
-    "DELETE /v1/client/sessions", "client.remove_client_sessions", IDEMPOTENT, None, "ClientEnvelope"
+    "DELETE /v1/client/sessions", "client.remove_client_sessions", IDEMPOTENT, None, m.ClientEnvelope
 )
-GET_SESSION = _e("GET /v1/client/sessions/{id}", "sessions.get_session", IDEMPOTENT, None, "SessionEnvelope")
+GET_SESSION = _e("GET /v1/client/sessions/{id}", "sessions.get_session", IDEMPOTENT, None, m.SessionEnvelope)
 TOUCH_SESSION = _e(
     "POST /v1/client/sessions/{id}/touch",
     "sessions.touch_session",
     UNSAFE,
-    "TouchSessionForm",
-    "SessionEnvelope",
+    m.TouchSessionForm,
+    m.SessionEnvelope,
 )
-END_SESSION = _e("POST /v1/client/sessions/{id}/end", "sessions.end_session", UNSAFE, None, "SessionEnvelope")
+END_SESSION = _e("POST /v1/client/sessions/{id}/end", "sessions.end_session", UNSAFE, None, m.SessionEnvelope)
 REMOVE_SESSION = _e(
-    "POST /v1/client/sessions/{id}/remove", "sessions.remove_session", UNSAFE, None, "SessionEnvelope"
+    "POST /v1/client/sessions/{id}/remove", "sessions.remove_session", UNSAFE, None, m.SessionEnvelope
 )
 CREATE_TOKEN = _e(
     "POST /v1/client/sessions/{id}/tokens",
     "sessions.create_session_token",
     TOKEN,
-    "SessionTokenForm",
-    "Token",
+    m.SessionTokenForm,
+    m.Token,
 )
 CREATE_TEMPLATE_TOKEN = _e(
     "POST /v1/client/sessions/{id}/tokens/{template}",
     "sessions.create_session_token_from_template",
     TOKEN,
     None,
-    "Token",
+    m.Token,
 )
 CREATE_SIGN_IN = _e(
-    "POST /v1/client/sign_ins", "sign_ins.create_sign_in", UNSAFE, "CreateSignInForm", "SignInEnvelope"
+    "POST /v1/client/sign_ins", "sign_ins.create_sign_in", UNSAFE, m.CreateSignInForm, m.SignInEnvelope
 )
-GET_SIGN_IN = _e("GET /v1/client/sign_ins/{id}", "sign_ins.get_sign_in", IDEMPOTENT, None, "SignInEnvelope")
+GET_SIGN_IN = _e("GET /v1/client/sign_ins/{id}", "sign_ins.get_sign_in", IDEMPOTENT, None, m.SignInEnvelope)
 PREPARE_FIRST_FACTOR = _e(
     "POST /v1/client/sign_ins/{id}/prepare_first_factor",
     "sign_ins.prepare_sign_in_first_factor",
     UNSAFE,
-    "PrepareFirstFactorForm",
-    "SignInEnvelope",
+    m.PrepareFirstFactorForm,
+    m.SignInEnvelope,
 )
 ATTEMPT_FIRST_FACTOR = _e(
     "POST /v1/client/sign_ins/{id}/attempt_first_factor",
     "sign_ins.attempt_sign_in_first_factor",
     UNSAFE,
-    "AttemptFirstFactorForm",
-    "SignInEnvelope",
+    m.AttemptFirstFactorForm,
+    m.SignInEnvelope,
 )
 PREPARE_SECOND_FACTOR = _e(
     "POST /v1/client/sign_ins/{id}/prepare_second_factor",
     "sign_ins.prepare_sign_in_second_factor",
     UNSAFE,
-    "PrepareSecondFactorForm",
-    "SignInEnvelope",
+    m.PrepareSecondFactorForm,
+    m.SignInEnvelope,
 )
 ATTEMPT_SECOND_FACTOR = _e(
     "POST /v1/client/sign_ins/{id}/attempt_second_factor",
     "sign_ins.attempt_sign_in_second_factor",
     UNSAFE,
-    "AttemptSecondFactorForm",
-    "SignInEnvelope",
+    m.AttemptSecondFactorForm,
+    m.SignInEnvelope,
 )
 RESET_PASSWORD = _e(
     "POST /v1/client/sign_ins/{id}/reset_password",
     "sign_ins.reset_sign_in_password",
     UNSAFE,
-    "ResetPasswordForm",
-    "SignInEnvelope",
+    m.ResetPasswordForm,
+    m.SignInEnvelope,
 )
 CREATE_SIGN_UP = _e(
-    "POST /v1/client/sign_ups", "sign_ups.create_sign_up", UNSAFE, "CreateSignUpForm", "SignUpEnvelope"
+    "POST /v1/client/sign_ups", "sign_ups.create_sign_up", UNSAFE, m.CreateSignUpForm, m.SignUpEnvelope
 )
-GET_SIGN_UP = _e("GET /v1/client/sign_ups/{id}", "sign_ups.get_sign_up", IDEMPOTENT, None, "SignUpEnvelope")
+GET_SIGN_UP = _e("GET /v1/client/sign_ups/{id}", "sign_ups.get_sign_up", IDEMPOTENT, None, m.SignUpEnvelope)
 UPDATE_SIGN_UP = _e(
-    "PATCH /v1/client/sign_ups/{id}", "sign_ups.update_sign_up", UNSAFE, "UpdateSignUpForm", "SignUpEnvelope"
+    "PATCH /v1/client/sign_ups/{id}", "sign_ups.update_sign_up", UNSAFE, m.UpdateSignUpForm, m.SignUpEnvelope
 )
 PREPARE_VERIFICATION = _e(
     "POST /v1/client/sign_ups/{id}/prepare_verification",
     "sign_ups.prepare_sign_up_verification",
     UNSAFE,
-    "PrepareVerificationForm",
-    "SignUpEnvelope",
+    m.PrepareVerificationForm,
+    m.SignUpEnvelope,
 )
 ATTEMPT_VERIFICATION = _e(
     "POST /v1/client/sign_ups/{id}/attempt_verification",
     "sign_ups.attempt_sign_up_verification",
     UNSAFE,
-    "AttemptVerificationForm",
-    "SignUpEnvelope",
+    m.AttemptVerificationForm,
+    m.SignUpEnvelope,
 )
-GET_ENVIRONMENT = _e("GET /v1/environment", "environment.get_environment", IDEMPOTENT, None, "Environment")
-CREATE_DEV_BROWSER = _e("POST /v1/dev_browser", "dev_browser.create_dev_browser", UNSAFE, None, "DevBrowser")
+GET_ENVIRONMENT = _e("GET /v1/environment", "environment.get_environment", IDEMPOTENT, None, m.Environment)
+CREATE_DEV_BROWSER = _e("POST /v1/dev_browser", "dev_browser.create_dev_browser", UNSAFE, None, m.DevBrowser)
+
+del m
 
 
 def form_fields(endpoint: Endpoint) -> frozenset[str]:
