@@ -701,6 +701,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     readme: Path | None = args.readme or (None if args.quick else README)
     rounds, budget = (5, 0.05) if args.quick else (15, 0.1)
+    load = os.getloadavg()[0]  # other work on the machine widens the spread
     started = time.perf_counter()
     cases: list[Case] = []
     fits: list[Fit] = []
@@ -751,7 +752,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores"
-    machine += f", Python {platform.python_version()}"
+    machine += f", Python {platform.python_version()}, load average {load:.1f} at the start"
     took = time.perf_counter() - started
     about = (
         f"Ratios are medians of {rounds} interleaved rounds (start-up: {5 if args.quick else 15}); "
