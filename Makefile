@@ -13,6 +13,9 @@ export PATH := $(abspath $(BIN)):$(PATH)
 SPEC := openapi.yaml
 GEN_CONFIG := generated/config.yaml
 GEN_PACKAGE := generated/clerk_fapi_raw
+# Templates that replace the generator's own: the package and models/__init__.py load each client and
+# model on first use.
+GEN_TEMPLATES := generated/templates
 
 .PHONY: help venv generate lint typecheck test demo record bench mutate clean
 
@@ -40,6 +43,7 @@ venv: $(STAMP)
 generate: $(STAMP)
 	@echo "==> generating $(GEN_PACKAGE) from $(SPEC) (openapi-python-client $$($(BIN)/python -c 'import importlib.metadata as m; print(m.version("openapi-python-client"))'))"
 	$(BIN)/openapi-python-client generate --path $(SPEC) --config $(GEN_CONFIG) --meta none \
+		--custom-template-path $(GEN_TEMPLATES) \
 		--output-path $(GEN_PACKAGE) --overwrite
 	@find $(GEN_PACKAGE) -name __pycache__ -prune -exec rm -rf {} +
 	@echo "==> done; review with: git status $(GEN_PACKAGE)"

@@ -11,9 +11,13 @@ Bodies with N sessions come from the emulator: N users signed in on one client, 
 read back. The 1,000-session body repeats the 100 emulator sessions with fresh ids (signing in 1,000
 times would take minutes).
 
+One case is not a ratio but a fit: the emulator in process answering ``GET /v1/client`` with 1 to
+1,000 sessions, reported as the exponent of cost against session count (1 = linear).
+
 ``make bench`` runs it (``--quick`` for a shorter run). Progress goes to stderr; the table goes to
-stdout and ``benchmarks/results/latest.md``; the plot of cost against session count to
-``benchmarks/results/sessions.png``.
+stdout, ``benchmarks/results/latest.md`` and the README's Performance table (between its
+``<!-- bench:begin -->`` and ``<!-- bench:end -->`` lines; not for ``--quick``); the plot of cost
+against session count to ``benchmarks/results/sessions.png``.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import datetime
 import gc
 import http.server
 import json
+import math
 import os
 import platform
 import shutil
@@ -34,7 +39,7 @@ import sys
 import threading
 import time
 import tracemalloc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +55,10 @@ from clerk_fapi.testing import Emulator
 BASE = "https://fapi.bench.test"
 PASSWORD = "bench password 1"
 RESULTS = Path(__file__).resolve().parent / "results"
+README = Path(__file__).resolve().parents[1] / "README.md"
+# make bench rewrites what lies between these two lines of the README (its Performance table).
+README_BEGIN = "<!-- bench:begin -->"
+README_END = "<!-- bench:end -->"
 JSON_HEADERS = {"content-type": "application/json"}
 SESSION_COUNTS = (1, 20, 100, 1000)
 
@@ -347,6 +356,97 @@ def loopback_cases(sessions: int = 1, number: int | None = None) -> list[Case]:
     return [minimal_get, minimal_sign_in]
 
 
+@dataclass
+class Fit:
+    """How a cost grows: per-call medians at several sizes, and the exponent of a least-squares line
+    through them on log-log axes (1 = linear). Each round times every size once (the order flips every
+    round); the spread is the interquartile range of the exponents fitted round by round."""
+
+    name: str
+    calls: dict[int, Callable[[], Any]]
+    target: float | None
+    number: int = 3
+    cleanup: Callable[[], None] | None = None
+    times: dict[int, list[float]] = field(default_factory=dict)
+    exponents: list[float] = field(default_factory=list)
+
+
+def fitted_exponent(points: dict[int, float]) -> float:
+    """The slope of the least-squares line through ``(log size, log time)``."""
+    xs = [math.log(size) for size in points]
+    ys = [math.log(time_) for time_ in points.values()]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+
+
+def measure_fit(fit: Fit, rounds: int) -> Fit:
+    sizes = sorted(fit.calls)
+    for size in sizes:  # warm-up
+        fit.calls[size]()
+    gc.collect()
+    fit.times = {size: [] for size in sizes}
+    for r in range(rounds):
+        for size in reversed(sizes) if r % 2 else sizes:
+            fit.times[size].append(_per_call(fit.calls[size], fit.number))
+        fit.exponents.append(fitted_exponent({size: fit.times[size][-1] for size in sizes}))
+    if fit.cleanup is not None:
+        fit.cleanup()
+    return fit
+
+
+def seeded_emulator(sessions: int) -> tuple[Emulator, str]:
+    """An emulator with ``sessions`` users signed in on one client (a device token returned), each user
+    a member of one of ``sessions // 10 + 1`` organizations. The sessions are made by the emulator's own
+    sign-in step (its ``create_session``), not over HTTP: 1,000 sign-ins, each answered with the whole
+    client, would take minutes."""
+    from clerk_fapi.testing._call import Call
+
+    emulator = Emulator()
+    users = [emulator.add_user(email_addresses=_email(i), password=PASSWORD).id for i in range(sessions)]
+    orgs = [emulator.add_organization(f"Bench org {n}").id for n in range(sessions // 10 + 1)]
+    for i, user_id in enumerate(users):
+        emulator.add_membership(orgs[i % len(orgs)], user_id)
+    http = httpx.Client(transport=emulator.transport(), base_url=BASE)
+    token = http.post("/v1/client", params={"_is_native": "1"}).headers["authorization"]
+    http.close()
+    svc = emulator._service
+    with emulator._lock:
+        (client,) = svc.clients.values()
+        call = Call("POST", "/v1/client/sign_ins", {}, {}, {}, {}, BASE, client)
+        for user_id in users:
+            svc.create_session(call, client, svc.users[user_id], second_factor=False, strategy="password")
+    return emulator, token
+
+
+def emulator_scaling_fit(sizes: tuple[int, ...] = SESSION_COUNTS, number: int = 3) -> Fit:
+    """The emulator in process (``emulator.transport()``), ``GET /v1/client`` with 1 to 1,000 sessions."""
+    clients: list[httpx.Client] = []
+    calls: dict[int, Callable[[], Any]] = {}
+    for size in sizes:
+        emulator, token = seeded_emulator(size)
+        http = httpx.Client(transport=emulator.transport(), base_url=BASE)
+        clients.append(http)
+
+        def get(http: httpx.Client = http, token: str = token) -> bytes:
+            answer = http.get("/v1/client", params={"_is_native": "1"}, headers={"Authorization": token})
+            return answer.raise_for_status().content
+
+        assert len(json.loads(get())["response"]["sessions"]) == size  # checked once, outside the timing
+        calls[size] = get
+
+    def close() -> None:
+        for http in clients:
+            http.close()
+
+    return Fit(
+        f"emulator in process, GET /v1/client: exponent over {', '.join(map(str, sizes))} sessions",
+        calls,
+        1.1,
+        number=number,
+        cleanup=close,
+    )
+
+
 def signed_in_client(sessions: int) -> Client:
     """A Client on the emulator's in-process transport with ``sessions`` signed-in users."""
     emulator = Emulator()
@@ -393,8 +493,19 @@ def sessions_case(many: Client, one: Client, sessions: int) -> Case:
     )
 
 
-def _run(argv: list[str]) -> None:
-    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def process_env() -> dict[str, str]:
+    """The environment of the start-up processes: bytecode is written next to the sources and read back
+    (as after ``pip install``, which compiles it), for every module on both sides, whatever
+    ``PYTHONDONTWRITEBYTECODE`` says; the first (warm-up) run of each command writes what is missing."""
+    unset = ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")
+    return {k: v for k, v in os.environ.items() if k not in unset}
+
+
+def _runner(env: dict[str, str]) -> Callable[[list[str]], None]:
+    def run(argv: list[str]) -> None:
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+
+    return run
 
 
 def cli_command() -> list[str]:
@@ -402,19 +513,29 @@ def cli_command() -> list[str]:
     return [script, "--help"] if script else [sys.executable, "-m", "clerk_fapi", "--help"]
 
 
+IMPORTS = ("import clerk_fapi", "from clerk_fapi import Client", "from clerk_fapi import AsyncClient")
+
+
 def startup_cases(number: int = 1) -> list[Case]:
-    """Processes: ``import clerk_fapi`` ÷ ``import httpx``, ``clerk-fapi --help`` ÷ ``python -c pass``."""
+    """Whole processes: ``import clerk_fapi``, ``from clerk_fapi import Client`` and ``AsyncClient``
+    ÷ ``import httpx``; ``clerk-fapi --help`` ÷ ``python -c pass``. Bytecode is cached (see
+    :func:`process_env`)."""
     py = sys.executable
-    return [
+    _run = _runner(process_env())
+    imports = [
         Case(
-            "import clerk_fapi ÷ import httpx (whole process)",
-            lambda: _run([py, "-c", "import clerk_fapi"]),
+            f"{code} ÷ import httpx (whole process)",
+            lambda code=code: _run([py, "-c", code]),
             lambda: _run([py, "-c", "import httpx"]),
             1.3,
             number=number,
-            subject_label="import clerk_fapi",
+            subject_label=code,
             baseline_label="import httpx",
-        ),
+        )
+        for code in IMPORTS
+    ]
+    return [
+        *imports,
         Case(
             "clerk-fapi --help ÷ python -c pass",
             lambda: _run(cli_command()),
@@ -486,7 +607,30 @@ def _fmt_time(seconds: float) -> str:
     return f"{seconds * 1e6:.1f} µs"
 
 
-def table(cases: list[Case], memory: list[tuple[str, float, float]]) -> str:
+def _met(value: float, target: float | None) -> str:
+    return "—" if target is None else ("yes" if value <= target else "no")
+
+
+def fit_rows(fit: Fit) -> list[str]:
+    """Two rows: the exponent over every size, and over the two largest (where a square would show)."""
+    sizes = sorted(fit.times)
+    target = f"≤ {fit.target:g}" if fit.target is not None else "—"
+    rows = []
+    for label, chosen in (("", sizes), (f", {sizes[-2]} → {sizes[-1]} only", sizes[-2:])):
+        per_round = [
+            fitted_exponent({size: fit.times[size][r] for size in chosen}) for r in range(len(fit.exponents))
+        ]
+        q1, _, q3 = quartiles(per_round)
+        exponent = fitted_exponent({size: statistics.median(fit.times[size]) for size in chosen})
+        rows.append(
+            f"| {fit.name}{label} | {_fmt_time(statistics.median(fit.times[chosen[-1]]))} at {chosen[-1]} "
+            f"| {_fmt_time(statistics.median(fit.times[chosen[0]]))} at {chosen[0]} "
+            f"| exponent {exponent:.2f} [{q1:.2f}-{q3:.2f}] | {target} | {_met(exponent, fit.target)} |"
+        )
+    return rows
+
+
+def table(cases: list[Case], memory: list[tuple[str, float, float]], fits: Sequence[Fit] = ()) -> str:
     lines = [
         "| case | subject (median) | baseline (median) | ratio: median [IQR] | target | met |",
         "| --- | --- | --- | --- | --- | --- |",
@@ -494,12 +638,14 @@ def table(cases: list[Case], memory: list[tuple[str, float, float]]) -> str:
     for case in cases:
         q1, median, q3 = quartiles(case.ratios)
         target = f"≤ {case.target:g}x" if case.target is not None else "—"
-        met = "—" if case.target is None else ("yes" if median <= case.target else "no")
+        met = _met(median, case.target)
         lines.append(
             f"| {case.name} | {_fmt_time(statistics.median(case.subject_times))} "
             f"| {_fmt_time(statistics.median(case.baseline_times))} "
             f"| {median:.2f}x [{q1:.2f}-{q3:.2f}] | {target} | {met} |"
         )
+    for fit in fits:
+        lines.extend(fit_rows(fit))
     for name, subject, baseline in memory:
         ratio = subject / baseline
         lines.append(f"| {name} | {subject:.1f} B/B | {baseline:.1f} B/B | {ratio:.2f}x (one run) | — | — |")
@@ -528,16 +674,45 @@ def plot(curves: dict[str, dict[int, float]], path: Path) -> None:
     plt.close(fig)
 
 
+def refresh_readme(readme: Path, block: str) -> None:
+    """Replace what lies between the README's two bench markers with ``block`` (the rest is untouched)."""
+    text = readme.read_text(encoding="utf-8")
+    if (
+        text.count(README_BEGIN) != 1
+        or text.count(README_END) != 1
+        or text.find(README_END) < text.find(README_BEGIN)
+    ):
+        raise ValueError(f"{readme} needs one {README_BEGIN} line followed by one {README_END} line")
+    head, rest = text.split(README_BEGIN)
+    _, tail = rest.split(README_END)
+    readme.write_text(f"{head}{README_BEGIN}\n{block.strip()}\n{README_END}{tail}", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer rounds (about a quarter of the time)")
+    parser.add_argument("--quick", action="store_true", help="fewer rounds (about a third of the time)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where latest.md and sessions.png go")
+    parser.add_argument(
+        "--readme",
+        type=Path,
+        default=None,
+        help="the README whose Performance table is refreshed (default: the project's; --quick: none)",
+    )
     args = parser.parse_args(argv)
+    readme: Path | None = args.readme or (None if args.quick else README)
     rounds, budget = (5, 0.05) if args.quick else (15, 0.1)
+    load = os.getloadavg()[0]  # other work on the machine widens the spread
     started = time.perf_counter()
     cases: list[Case] = []
+    fits: list[Fit] = []
     memory: list[tuple[str, float, float]] = []
-    curves: dict[str, dict[int, float]] = {"facade parse": {}, "json.loads": {}, "raw httpx": {}, "peer": {}}
+    curves: dict[str, dict[int, float]] = {
+        "facade parse": {},
+        "json.loads": {},
+        "raw httpx": {},
+        "peer (clerk-backend-api)": {},
+        "emulator GET, in process": {},
+    }
 
     def run(case: Case, n_rounds: int = rounds) -> Case:
         progress(f"{time.perf_counter() - started:5.1f}s  {case.name}")
@@ -553,7 +728,7 @@ def main(argv: list[str] | None = None) -> int:
         curves["facade parse"][sessions] = statistics.median(parsed.subject_times)
         curves["json.loads"][sessions] = statistics.median(parsed.baseline_times)
         peer = run(peer_case(body, sessions))
-        curves["peer"][sessions] = statistics.median(peer.subject_times)
+        curves["peer (clerk-backend-api)"][sessions] = statistics.median(peer.subject_times)
         if sessions <= 100:
             reloaded = run(reload_case(body, sessions))
             curves["raw httpx"][sessions] = statistics.median(reloaded.baseline_times)
@@ -564,23 +739,33 @@ def main(argv: list[str] | None = None) -> int:
     one, many = signed_in_client(1), signed_in_client(100)
     for case in [*token_cases(one, 1), *token_cases(many, 100), sessions_case(many, one, 100)]:
         run(case)
+    progress(f"{time.perf_counter() - started:5.1f}s  seeding emulators with {SESSION_COUNTS} sessions")
+    fit = emulator_scaling_fit()
+    progress(f"{time.perf_counter() - started:5.1f}s  {fit.name}")
+    fits.append(measure_fit(fit, rounds))
+    curves["emulator GET, in process"] = {size: statistics.median(t) for size, t in fit.times.items()}
     for case in startup_cases():
-        run(case, 3 if args.quick else 7)
+        run(case, 5 if args.quick else 15)
 
-    text = table(cases, memory)
+    text = table(cases, memory, fits)
     print(text)
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores"
-    machine += f", Python {platform.python_version()}"
-    header = (
-        f"# make bench{' --quick' if args.quick else ''}: {stamp}, {machine}\n\n"
-        f"Ratios are medians of {rounds} interleaved rounds (subject and baseline alternate); "
-        "[IQR] is the interquartile range of the per-round ratios.\n\n"
+    machine += f", Python {platform.python_version()}, load average {load:.1f} at the start"
+    took = time.perf_counter() - started
+    about = (
+        f"Ratios are medians of {rounds} interleaved rounds (start-up: {5 if args.quick else 15}); "
+        "[IQR] is the interquartile range of the per-round ratios (of the per-round exponents for a fit). "
+        f"The run took {took / 60:.1f} minutes."
     )
+    header = f"# make bench{' --quick' if args.quick else ''}: {stamp}, {machine}\n\n{about}\n\n"
     (args.out / "latest.md").write_text(header + text + "\n", encoding="utf-8")
     plot(curves, args.out / "sessions.png")
-    progress(f"{time.perf_counter() - started:5.1f}s  wrote {args.out / 'latest.md'} and sessions.png")
+    if readme is not None:
+        refresh_readme(readme, f"One `make bench` run: {stamp}, {machine}. {about}\n\n{text}")
+    wrote = f"{args.out / 'latest.md'}, sessions.png" + (f" and {readme}" if readme else "")
+    progress(f"{took:5.1f}s  wrote {wrote}")
     return 0
 
 

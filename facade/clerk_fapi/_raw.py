@@ -11,163 +11,212 @@ nothing else.
 
 from __future__ import annotations
 
+import functools
+import importlib
 import json
 from collections.abc import Mapping
 from types import ModuleType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote
 
 import attrs
-from clerk_fapi_raw import Client as _GeneratedClient
-from clerk_fapi_raw import models as generated_models
-from clerk_fapi_raw.api.client import (
-    delete_client,
-    get_client,
-    put_client,
-    remove_client_sessions,
-)
-from clerk_fapi_raw.api.dev_browser import create_dev_browser
-from clerk_fapi_raw.api.environment import get_environment
-from clerk_fapi_raw.api.sessions import (
-    create_session_token,
-    create_session_token_from_template,
-    end_session,
-    get_session,
-    remove_session,
-    touch_session,
-)
-from clerk_fapi_raw.api.sign_ins import (
-    attempt_sign_in_first_factor,
-    attempt_sign_in_second_factor,
-    create_sign_in,
-    get_sign_in,
-    prepare_sign_in_first_factor,
-    prepare_sign_in_second_factor,
-    reset_sign_in_password,
-)
-from clerk_fapi_raw.api.sign_ups import (
-    attempt_sign_up_verification,
-    create_sign_up,
-    get_sign_up,
-    prepare_sign_up_verification,
-    update_sign_up,
-)
 
 from ._errors import ConfigurationError
 
-# The generated parser only reads ``raise_on_unexpected_status`` from its client; one shared
-# instance serves every facade client.
-_PARSER_CLIENT: Final = _GeneratedClient(base_url="http://unused.invalid")
+if TYPE_CHECKING:
+    from clerk_fapi_raw import Client as _GeneratedClient
+    from clerk_fapi_raw import models as generated_models
 
 # Retry classes (see _engine.RetryPolicy).
 IDEMPOTENT: Final = "idempotent"  # GET, PUT, DELETE: safe to resend after any failure
 TOKEN: Final = "token"  # token minting: resent like an idempotent call (clerk-js does)
 UNSAFE: Final = "unsafe"  # other POST and PATCH: resent only when the server cannot have seen it
 
+_API: Final = "clerk_fapi_raw.api."
+
+
+@functools.cache
+def _module(name: str) -> ModuleType:
+    """A generated module, imported on first use (start-up creates none of the generated classes)."""
+    return importlib.import_module(name)
+
+
+def _model(name: str | None) -> type[Any] | None:
+    """A generated model class by name; its module is imported on first use."""
+    return None if name is None else getattr(_module("clerk_fapi_raw.models"), name)
+
+
+@functools.cache
+def _parser_client() -> _GeneratedClient:
+    """The generated parser only reads ``raise_on_unexpected_status`` from its client; one shared
+    instance serves every facade client."""
+    from clerk_fapi_raw import Client
+
+    return Client(base_url="http://unused.invalid")
+
 
 @attrs.frozen
 class Endpoint:
-    """One Frontend API operation as the facade uses it."""
+    """One Frontend API operation as the facade uses it.
+
+    The generated module and models are named, not imported: ``module``, ``form`` and ``result``
+    import them the first time a request of this kind is built or its answer parsed.
+    """
 
     name: str
-    # None: a call openapi.yaml does not cover yet (``client.request``), sent and parsed as plain JSON.
-    module: ModuleType | None = attrs.field(repr=False)
+    # The generated module under clerk_fapi_raw.api ("client.get_client"); None: a call openapi.yaml
+    # does not cover yet (``client.request``), sent and parsed as plain JSON.
+    module_name: str | None = attrs.field(repr=False)
     retry_class: str
-    form: type[Any] | None = attrs.field(default=None, repr=False)
-    result: type[Any] | None = attrs.field(default=None, repr=False)
+    form_name: str | None = attrs.field(default=None, repr=False)
+    result_name: str | None = attrs.field(default=None, repr=False)
+
+    @property
+    def module(self) -> ModuleType | None:
+        """The generated endpoint module (``_get_kwargs``, ``_build_response``)."""
+        return None if self.module_name is None else _module(_API + self.module_name)
+
+    @property
+    def form(self) -> type[Any] | None:
+        """The generated form model of the request body, if it has one."""
+        return _model(self.form_name)
+
+    @property
+    def result(self) -> type[Any] | None:
+        """The generated model of a 2xx answer."""
+        return _model(self.result_name)
 
 
-def _e(name: str, module: ModuleType, retry: str, form: type[Any] | None, result: type[Any]) -> Endpoint:
-    return Endpoint(name=name, module=module, retry_class=retry, form=form, result=result)
+def _e(
+    name: str,
+    module: str | ModuleType,
+    retry: str,
+    form: str | type[Any] | None,
+    result: str | type[Any],
+) -> Endpoint:
+    """An endpoint from its generated module (its path under ``clerk_fapi_raw.api``, or the module
+    itself, which is then imported already) and its models (names, or the classes themselves)."""
+    return Endpoint(
+        name=name,
+        module_name=module if isinstance(module, str) else module.__name__.removeprefix(_API),
+        retry_class=retry,
+        form_name=form if form is None or isinstance(form, str) else form.__name__,
+        result_name=result if isinstance(result, str) else result.__name__,
+    )
 
 
-m = generated_models
-GET_CLIENT = _e("GET /v1/client", get_client, IDEMPOTENT, None, m.ClientEnvelope)
-PUT_CLIENT = _e("PUT /v1/client", put_client, IDEMPOTENT, None, m.ClientEnvelope)
-DELETE_CLIENT = _e("DELETE /v1/client", delete_client, IDEMPOTENT, None, m.ClientEnvelope)
-REMOVE_SESSIONS = _e("DELETE /v1/client/sessions", remove_client_sessions, IDEMPOTENT, None, m.ClientEnvelope)
-GET_SESSION = _e("GET /v1/client/sessions/{id}", get_session, IDEMPOTENT, None, m.SessionEnvelope)
-TOUCH_SESSION = _e(
-    "POST /v1/client/sessions/{id}/touch", touch_session, UNSAFE, m.TouchSessionForm, m.SessionEnvelope
+class _ModelNames:
+    """``m.ClientEnvelope`` is ``"ClientEnvelope"``: endpoints name their models without importing them."""
+
+    def __getattr__(self, name: str) -> str:
+        return name
+
+
+m = _ModelNames()
+GET_CLIENT = _e("GET /v1/client", "client.get_client", IDEMPOTENT, None, m.ClientEnvelope)
+PUT_CLIENT = _e("PUT /v1/client", "client.put_client", IDEMPOTENT, None, m.ClientEnvelope)
+DELETE_CLIENT = _e("DELETE /v1/client", "client.delete_client", IDEMPOTENT, None, m.ClientEnvelope)
+REMOVE_SESSIONS = _e(
+    "DELETE /v1/client/sessions", "client.remove_client_sessions", IDEMPOTENT, None, m.ClientEnvelope
 )
-END_SESSION = _e("POST /v1/client/sessions/{id}/end", end_session, UNSAFE, None, m.SessionEnvelope)
-REMOVE_SESSION = _e("POST /v1/client/sessions/{id}/remove", remove_session, UNSAFE, None, m.SessionEnvelope)
+GET_SESSION = _e("GET /v1/client/sessions/{id}", "sessions.get_session", IDEMPOTENT, None, m.SessionEnvelope)
+TOUCH_SESSION = _e(
+    "POST /v1/client/sessions/{id}/touch",
+    "sessions.touch_session",
+    UNSAFE,
+    m.TouchSessionForm,
+    m.SessionEnvelope,
+)
+END_SESSION = _e("POST /v1/client/sessions/{id}/end", "sessions.end_session", UNSAFE, None, m.SessionEnvelope)
+REMOVE_SESSION = _e(
+    "POST /v1/client/sessions/{id}/remove", "sessions.remove_session", UNSAFE, None, m.SessionEnvelope
+)
 CREATE_TOKEN = _e(
-    "POST /v1/client/sessions/{id}/tokens", create_session_token, TOKEN, m.SessionTokenForm, m.Token
+    "POST /v1/client/sessions/{id}/tokens",
+    "sessions.create_session_token",
+    TOKEN,
+    m.SessionTokenForm,
+    m.Token,
 )
 CREATE_TEMPLATE_TOKEN = _e(
     "POST /v1/client/sessions/{id}/tokens/{template}",
-    create_session_token_from_template,
+    "sessions.create_session_token_from_template",
     TOKEN,
     None,
     m.Token,
 )
-CREATE_SIGN_IN = _e("POST /v1/client/sign_ins", create_sign_in, UNSAFE, m.CreateSignInForm, m.SignInEnvelope)
-GET_SIGN_IN = _e("GET /v1/client/sign_ins/{id}", get_sign_in, IDEMPOTENT, None, m.SignInEnvelope)
+CREATE_SIGN_IN = _e(
+    "POST /v1/client/sign_ins", "sign_ins.create_sign_in", UNSAFE, m.CreateSignInForm, m.SignInEnvelope
+)
+GET_SIGN_IN = _e("GET /v1/client/sign_ins/{id}", "sign_ins.get_sign_in", IDEMPOTENT, None, m.SignInEnvelope)
 PREPARE_FIRST_FACTOR = _e(
     "POST /v1/client/sign_ins/{id}/prepare_first_factor",
-    prepare_sign_in_first_factor,
+    "sign_ins.prepare_sign_in_first_factor",
     UNSAFE,
     m.PrepareFirstFactorForm,
     m.SignInEnvelope,
 )
 ATTEMPT_FIRST_FACTOR = _e(
     "POST /v1/client/sign_ins/{id}/attempt_first_factor",
-    attempt_sign_in_first_factor,
+    "sign_ins.attempt_sign_in_first_factor",
     UNSAFE,
     m.AttemptFirstFactorForm,
     m.SignInEnvelope,
 )
 PREPARE_SECOND_FACTOR = _e(
     "POST /v1/client/sign_ins/{id}/prepare_second_factor",
-    prepare_sign_in_second_factor,
+    "sign_ins.prepare_sign_in_second_factor",
     UNSAFE,
     m.PrepareSecondFactorForm,
     m.SignInEnvelope,
 )
 ATTEMPT_SECOND_FACTOR = _e(
     "POST /v1/client/sign_ins/{id}/attempt_second_factor",
-    attempt_sign_in_second_factor,
+    "sign_ins.attempt_sign_in_second_factor",
     UNSAFE,
     m.AttemptSecondFactorForm,
     m.SignInEnvelope,
 )
 RESET_PASSWORD = _e(
     "POST /v1/client/sign_ins/{id}/reset_password",
-    reset_sign_in_password,
+    "sign_ins.reset_sign_in_password",
     UNSAFE,
     m.ResetPasswordForm,
     m.SignInEnvelope,
 )
-CREATE_SIGN_UP = _e("POST /v1/client/sign_ups", create_sign_up, UNSAFE, m.CreateSignUpForm, m.SignUpEnvelope)
-GET_SIGN_UP = _e("GET /v1/client/sign_ups/{id}", get_sign_up, IDEMPOTENT, None, m.SignUpEnvelope)
+CREATE_SIGN_UP = _e(
+    "POST /v1/client/sign_ups", "sign_ups.create_sign_up", UNSAFE, m.CreateSignUpForm, m.SignUpEnvelope
+)
+GET_SIGN_UP = _e("GET /v1/client/sign_ups/{id}", "sign_ups.get_sign_up", IDEMPOTENT, None, m.SignUpEnvelope)
 UPDATE_SIGN_UP = _e(
-    "PATCH /v1/client/sign_ups/{id}", update_sign_up, UNSAFE, m.UpdateSignUpForm, m.SignUpEnvelope
+    "PATCH /v1/client/sign_ups/{id}", "sign_ups.update_sign_up", UNSAFE, m.UpdateSignUpForm, m.SignUpEnvelope
 )
 PREPARE_VERIFICATION = _e(
     "POST /v1/client/sign_ups/{id}/prepare_verification",
-    prepare_sign_up_verification,
+    "sign_ups.prepare_sign_up_verification",
     UNSAFE,
     m.PrepareVerificationForm,
     m.SignUpEnvelope,
 )
 ATTEMPT_VERIFICATION = _e(
     "POST /v1/client/sign_ups/{id}/attempt_verification",
-    attempt_sign_up_verification,
+    "sign_ups.attempt_sign_up_verification",
     UNSAFE,
     m.AttemptVerificationForm,
     m.SignUpEnvelope,
 )
-GET_ENVIRONMENT = _e("GET /v1/environment", get_environment, IDEMPOTENT, None, m.Environment)
-CREATE_DEV_BROWSER = _e("POST /v1/dev_browser", create_dev_browser, UNSAFE, None, m.DevBrowser)
+GET_ENVIRONMENT = _e("GET /v1/environment", "environment.get_environment", IDEMPOTENT, None, m.Environment)
+CREATE_DEV_BROWSER = _e("POST /v1/dev_browser", "dev_browser.create_dev_browser", UNSAFE, None, m.DevBrowser)
+
 del m
 
 
 def form_fields(endpoint: Endpoint) -> frozenset[str]:
     """The form fields an endpoint takes, as the generated form model declares them."""
-    if endpoint.form is None:
+    form = endpoint.form
+    if form is None:
         return frozenset()
-    return frozenset(a.name for a in attrs.fields(endpoint.form) if a.name != "additional_properties")
+    return frozenset(a.name for a in attrs.fields(form) if a.name != "additional_properties")
 
 
 def request_kwargs(
@@ -181,10 +230,12 @@ def request_kwargs(
     ``form`` keys must be fields of the endpoint's form model; None values are sent as empty
     strings (Clerk's way of saying null), keys left out are not sent.
     """
-    if endpoint.module is None:
+    module = endpoint.module
+    if module is None:
         return _untyped_kwargs(endpoint, form, query)
     call_kwargs: dict[str, Any] = {k: v for k, v in (query or {}).items() if v is not None}
-    if endpoint.form is not None:
+    form_model = endpoint.form
+    if form_model is not None:
         fields = dict(form or {})
         unknown = sorted(set(fields) - form_fields(endpoint))
         if unknown:
@@ -192,19 +243,20 @@ def request_kwargs(
                 f"{endpoint.name} does not take the field(s) {', '.join(unknown)}; "
                 f"it takes: {', '.join(sorted(form_fields(endpoint)))}"
             )
-        call_kwargs["body"] = endpoint.form(**fields)
+        call_kwargs["body"] = form_model(**fields)
     elif form:
         raise ConfigurationError(f"{endpoint.name} takes no form fields")
-    kwargs: dict[str, Any] = endpoint.module._get_kwargs(*path, **call_kwargs)
+    kwargs: dict[str, Any] = module._get_kwargs(*path, **call_kwargs)
     return kwargs
 
 
 def parse(endpoint: Endpoint, response: Any) -> Any:
     """The generated model parsed from a 2xx answer (raises whatever the generated parser raises);
     for an untyped endpoint, the decoded JSON (None for an empty body)."""
-    if endpoint.module is None:
+    module = endpoint.module
+    if module is None:
         return response.json() if response.content else None
-    return endpoint.module._build_response(client=_PARSER_CLIENT, response=response).parsed
+    return module._build_response(client=_parser_client(), response=response).parsed
 
 
 def untyped_endpoint(method: str, path: str) -> Endpoint:
@@ -224,7 +276,7 @@ def untyped_endpoint(method: str, path: str) -> Endpoint:
             f"path must be a Frontend API path such as '/v1/me', without a query (use params=), got {path!r}"
         )
     retry = UNSAFE if verb in ("POST", "PATCH") else IDEMPOTENT
-    return Endpoint(name=f"{verb} {path}", module=None, retry_class=retry)
+    return Endpoint(name=f"{verb} {path}", module_name=None, retry_class=retry)
 
 
 def _untyped_kwargs(
@@ -260,13 +312,15 @@ def _form_value(name: str, value: Any) -> Any:
 
 def parse_errors(body: Any) -> generated_models.ClerkErrors:
     """The generated error model from an error body already decoded from JSON."""
-    return generated_models.ClerkErrors.from_dict(body)
+    errors: generated_models.ClerkErrors = _module("clerk_fapi_raw.models").ClerkErrors.from_dict(body)
+    return errors
 
 
 def parse_client(body: Any) -> generated_models.Client:
     """The generated client model from a client object already decoded from JSON (one carried by
     an error answer as ``client`` or ``meta.client``)."""
-    return generated_models.Client.from_dict(body)
+    client: generated_models.Client = _module("clerk_fapi_raw.models").Client.from_dict(body)
+    return client
 
 
 __all__ = [

@@ -42,6 +42,8 @@ def regenerate(output: Path) -> None:
         str(REPO_ROOT / "openapi.yaml"),
         "--config",
         str(REPO_ROOT / "generated" / "config.yaml"),
+        "--custom-template-path",
+        str(REPO_ROOT / "generated" / "templates"),
         "--meta",
         "none",
         "--output-path",

@@ -82,3 +82,57 @@ def test_help_width_follows_shutil(monkeypatch: pytest.MonkeyPatch, columns: str
     monkeypatch.setenv("COLUMNS", columns)
     assert parser._columns() == shutil.get_terminal_size().columns
     assert parser._HelpFormatter("clerk-fapi")._width == argparse.HelpFormatter("clerk-fapi")._width
+
+
+def _generated_after(code: str) -> list[str]:
+    """The generated modules (api, models, clients) a fresh interpreter has loaded after running ``code``."""
+    script = (
+        "import json, sys\n"
+        f"{code}\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('clerk_fapi_raw.'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    loaded: list[str] = json.loads(done.stdout.splitlines()[-1])
+    return [
+        m
+        for m in loaded
+        if m.startswith(("clerk_fapi_raw.api", "clerk_fapi_raw.models.", "clerk_fapi_raw.client"))
+    ]
+
+
+def test_importing_the_clients_creates_no_generated_model() -> None:
+    assert _generated_after("from clerk_fapi import AsyncClient, Client") == []
+
+
+def test_a_request_loads_only_the_generated_modules_of_its_kind() -> None:
+    code = (
+        "from clerk_fapi import _raw\n"
+        "_raw.request_kwargs(_raw.GET_CLIENT)\n"
+        "assert _raw.GET_CLIENT.result.__name__ == 'ClientEnvelope'\n"
+    )
+    assert _generated_after(code) == [
+        "clerk_fapi_raw.api",
+        "clerk_fapi_raw.api.client",
+        "clerk_fapi_raw.api.client.get_client",
+        "clerk_fapi_raw.client",
+        "clerk_fapi_raw.models.clerk_errors",
+        "clerk_fapi_raw.models.client_envelope",
+    ]
+
+
+def test_generated_models_load_by_name_on_first_use() -> None:
+    from clerk_fapi_raw import models
+
+    assert models.SignInEnvelope.__name__ == "SignInEnvelope"
+    assert "SignInEnvelope" in dir(models)
+    assert sorted(models.__all__) == sorted(models._MODULES)
+    with pytest.raises(AttributeError, match="NoSuchModel"):
+        models.NoSuchModel  # noqa: B018
+
+
+def test_importing_the_clients_loads_no_httpcore() -> None:
+    """httpcore (and trio, h11 behind it) loads with the first HTTP transport, as in httpx itself."""
+    loaded = _loaded_after("from clerk_fapi import AsyncClient, Client")
+    assert "httpcore" not in loaded
+    assert "httpcore" in _loaded_after("from clerk_fapi import Client\nClient(frontend_api='https://a.test')")

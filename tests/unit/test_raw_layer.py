@@ -67,3 +67,13 @@ def test_a_form_field_the_endpoint_does_not_take_is_a_configuration_error_naming
         _raw.request_kwargs(_raw.CREATE_SIGN_IN, (), {"identifier": "a", "favourite_colour": "blue"})
     with pytest.raises(ConfigurationError, match="takes no form fields"):
         _raw.request_kwargs(_raw.END_SESSION, ("sess_1",), {"anything": "x"})
+
+
+def test_an_endpoint_names_its_generated_module_and_models_or_is_given_them() -> None:
+    """Both spellings make the same endpoint: names (imported on first use) or the imported objects."""
+    from clerk_fapi_raw.api.sign_ins import create_sign_in
+    from clerk_fapi_raw.models import CreateSignInForm, SignInEnvelope
+
+    given = _raw._e("POST /v1/client/sign_ins", create_sign_in, _raw.UNSAFE, CreateSignInForm, SignInEnvelope)
+    assert given == _raw.CREATE_SIGN_IN
+    assert (given.module, given.form, given.result) == (create_sign_in, CreateSignInForm, SignInEnvelope)

@@ -18,6 +18,7 @@ from ._clock import Clock
 from ._crypto import SigningKey
 from ._errors import FapiError, code_incorrect, not_found, param_missing, verification_failed
 from ._ids import new_id
+from ._memberships import Memberships
 from ._models import (
     CODE_LIFETIME_MS,
     SESSION_ABANDON_MS,
@@ -57,7 +58,7 @@ class Service:
         self.sign_ins: dict[str, SignIn] = {}
         self.sign_ups: dict[str, SignUp] = {}
         self.organizations: dict[str, Organization] = {}
-        self.memberships: list[Membership] = []
+        self.memberships = Memberships()
         self.templates: dict[str, JwtTemplate] = {}
         self.dev_browsers: dict[str, DevBrowser] = {}
         self.tickets: dict[str, str] = {}
@@ -96,7 +97,7 @@ class Service:
         return False
 
     def user_memberships(self, user_id: str) -> list[Membership]:
-        return [m for m in self.memberships if m.user_id == user_id]
+        return self.memberships.of_user(user_id)
 
     def find_organization(self, id_or_slug: str) -> Organization | None:
         org = self.organizations.get(id_or_slug)

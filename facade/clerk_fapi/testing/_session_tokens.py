@@ -42,10 +42,7 @@ def mint_jwt(
         }
     )
     org = svc.organizations.get(org_id) if org_id else None
-    membership = next(
-        (m for m in svc.memberships if org and m.organization_id == org.id and m.user_id == user.id),
-        None,
-    )
+    membership = svc.memberships.find(org.id, user.id) if org else None
     if template is None:
         claims.update({"sid": session.id, "sts": session.status, "v": 2, "fva": svc.factor_age(session)})
         if org is not None and membership is not None:

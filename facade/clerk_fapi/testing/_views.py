@@ -33,7 +33,7 @@ def memberships_json(svc: Service, user: User) -> list[dict[str, Any]]:
     out = []
     for m in svc.user_memberships(user.id):
         org = svc.organizations[m.organization_id]
-        count = sum(1 for x in svc.memberships if x.organization_id == org.id)
+        count = svc.memberships.count(org.id)
         out.append(
             {
                 "object": "organization_membership",

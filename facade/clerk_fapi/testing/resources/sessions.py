@@ -62,9 +62,7 @@ def _resolve_org(svc: Service, session: Session, raw: str) -> str | None:
     if raw == "":
         return None
     org = svc.find_organization(raw)
-    if org is None or not any(
-        m.organization_id == org.id and m.user_id == session.user_id for m in svc.memberships
-    ):
+    if org is None or svc.memberships.find(org.id, session.user_id) is None:
         raise FapiError(
             404,
             "resource_not_found",
