@@ -12,7 +12,17 @@ from dataclasses import dataclass
 
 from ._call import Handler
 from ._errors import FapiError, param_value_invalid
-from .resources import client, dev_browser, environment, health, jwks, sessions, sign_ins, sign_ups
+from .resources import (
+    client,
+    dev_browser,
+    environment,
+    health,
+    hosted_auth,
+    jwks,
+    sessions,
+    sign_ins,
+    sign_ups,
+)
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,10 @@ ROUTES: tuple[Route, ...] = (
     _route("PATCH", _SIGN_UP, sign_ups.update_sign_up),
     _route("POST", f"{_SIGN_UP}/prepare_verification", sign_ups.prepare_verification),
     _route("POST", f"{_SIGN_UP}/attempt_verification", sign_ups.attempt_verification),
+    # Hosted sign-in: create it; the page that stands in for Account Portal (the redeem is POST /v1/client).
+    _route("POST", "/v1/client/hosted_auth", hosted_auth.create_hosted_auth),
+    _route("GET", hosted_auth.PAGE_PATH, hosted_auth.hosted_page, "public"),
+    _route("POST", hosted_auth.PAGE_PATH, hosted_auth.hosted_submit, "public"),
 )
 
 
