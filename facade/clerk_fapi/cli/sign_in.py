@@ -9,6 +9,7 @@ from .context import Context, code_pending
 from .exits import CommandFailed, UsageError
 from .output import sign_in_json, strategies
 from .parser import SECOND_FACTORS
+from .web import check_web_options, sign_in_web
 
 __all__ = ["sign_in"]
 
@@ -21,7 +22,10 @@ _CODE_PROMPTS = {"totp": "Authenticator code", "backup_code": "Backup code"}
 
 
 def sign_in(ctx: Context) -> int:
-    """``sign-in``: resume the sign-in in progress (no ``--identifier``) or start one, then finish it."""
+    """``sign-in``: resume the sign-in in progress (no ``--identifier``) or start one, then finish it;
+    with ``--web``, sign in through the browser instead (:mod:`.web`)."""
+    if check_web_options(ctx.args):
+        return sign_in_web(ctx)
     current = ctx.client.sign_in
     if current is not None and current.status in _RESUMABLE and ctx.args.identifier is None:
         ctx.output.progress(f"continuing sign-in {current.id} ({current.status})")
