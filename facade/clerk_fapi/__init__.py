@@ -25,6 +25,17 @@ if TYPE_CHECKING:
     from typing import Any
 
     from ._answers import MAX_ANSWER_BYTES
+    from ._callbacks import (
+        CallbackURLError,
+        EmailLinkError,
+        EmailLinkExpiredError,
+        EmailLinkTimeoutError,
+        ExternalAccountExistsError,
+        ExternalAccountNotFoundError,
+        ExternalVerificationError,
+        RedirectCallback,
+        parse_callback_url,
+    )
     from ._client import DEFAULT_API_VERSION, AsyncClient, Client
     from ._errors import (
         AuthenticationError,
@@ -76,6 +87,15 @@ if TYPE_CHECKING:
 
 # Where each public name lives, loaded by __getattr__ on first use.
 _LAZY: dict[str, str] = {
+    "CallbackURLError": "._callbacks",
+    "EmailLinkError": "._callbacks",
+    "EmailLinkExpiredError": "._callbacks",
+    "EmailLinkTimeoutError": "._callbacks",
+    "ExternalAccountExistsError": "._callbacks",
+    "ExternalAccountNotFoundError": "._callbacks",
+    "ExternalVerificationError": "._callbacks",
+    "RedirectCallback": "._callbacks",
+    "parse_callback_url": "._callbacks",
     "AsyncClient": "._client",
     "AsyncSession": "._resources",
     "AsyncSignIn": "._resources",
@@ -141,6 +161,7 @@ __all__ = [
     "AsyncSignUp",
     "AuthenticationError",
     "BadRequestError",
+    "CallbackURLError",
     "ClerkAPIError",
     "ClerkConnectionError",
     "ClerkError",
@@ -151,9 +172,15 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "EmailAddress",
+    "EmailLinkError",
+    "EmailLinkExpiredError",
+    "EmailLinkTimeoutError",
     "Environment",
     "ErrorDetail",
     "ExternalAccount",
+    "ExternalAccountExistsError",
+    "ExternalAccountNotFoundError",
+    "ExternalVerificationError",
     "FileTokenStore",
     "IdentificationLink",
     "MemoryTokenStore",
@@ -163,6 +190,7 @@ __all__ = [
     "PhoneNumber",
     "PublicUserData",
     "RateLimitError",
+    "RedirectCallback",
     "ResponseParseError",
     "RetryPolicy",
     "ServerError",
@@ -187,6 +215,7 @@ __all__ = [
     "VerificationStatus",
     "Web3Wallet",
     "__version__",
+    "parse_callback_url",
 ]
 
 
