@@ -29,6 +29,7 @@ from ._forms import normalize_phone, parse_form
 from ._ids import new_id
 from ._models import JwtTemplate, Membership, Organization, SentCode
 from ._redact import redact
+from ._redirects import NonceStore, RedirectAllowlist
 from ._reply import Reply, cors_headers, error_reply
 from ._routes import ROUTES, find_route, overridden_method
 from ._seeding import (
@@ -69,6 +70,8 @@ class Emulator:
         max_code_attempts: int = 3,
         strict_token_rotation: bool = False,
         application_name: str = "clerk-fapi emulator",
+        redirect_allowlist: Iterable[str] | RedirectAllowlist | None = None,
+        nonce_lifetime_ms: int | None = None,
     ) -> None:
         if instance_type not in _INSTANCE_TYPES:
             raise ValueError(f"instance_type must be one of {_INSTANCE_TYPES}")
@@ -83,7 +86,12 @@ class Emulator:
             max_code_attempts=max_code_attempts,
             application_name=application_name,
         )
-        self._service = Service(self.clock, self._settings)
+        self._service = Service(
+            self.clock,
+            self._settings,
+            redirects=_allowlist(redirect_allowlist),
+            nonces=NonceStore(now=lambda: self.clock.now_ms, lifetime_ms=nonce_lifetime_ms),
+        )
         self._devices = DeviceGate(self._service)
         self._faults = FaultRegistry()
         self._counts: Counter[tuple[str, str]] = Counter()
@@ -137,6 +145,21 @@ class Emulator:
     def sign_up_required(self, fields: Iterable[str]) -> None:
         with self._lock:
             self._settings.sign_up_required = frozenset(fields)
+
+    @property
+    def redirect_allowlist(self) -> RedirectAllowlist:
+        """The redirect URLs that get a `rotating_token_nonce` (loopback and `clerk-fapi://` by default)."""
+        return self._service.redirects
+
+    @redirect_allowlist.setter
+    def redirect_allowlist(self, value: Iterable[str] | RedirectAllowlist | None) -> None:
+        with self._lock:
+            self._service.redirects = _allowlist(value)
+
+    @property
+    def nonces(self) -> NonceStore:
+        """The single-use nonces handed out by hosted sign-in and OAuth callbacks."""
+        return self._service.nonces
 
     @property
     def max_code_attempts(self) -> int:
@@ -457,3 +480,7 @@ class Emulator:
                 return Reply(answer.status, out, b"")
             payload = json.dumps(answer.body, separators=(",", ":"), allow_nan=False).encode()
             return Reply(answer.status, [("Content-Type", "application/json"), *out], payload)
+
+
+def _allowlist(value: Iterable[str] | RedirectAllowlist | None) -> RedirectAllowlist:
+    return value if isinstance(value, RedirectAllowlist) else RedirectAllowlist(value)
