@@ -25,17 +25,6 @@ if TYPE_CHECKING:
     from typing import Any
 
     from ._answers import MAX_ANSWER_BYTES
-    from ._callbacks import (
-        CallbackURLError,
-        EmailLinkError,
-        EmailLinkExpiredError,
-        EmailLinkTimeoutError,
-        ExternalAccountExistsError,
-        ExternalAccountNotFoundError,
-        ExternalVerificationError,
-        RedirectCallback,
-        parse_callback_url,
-    )
     from ._client import DEFAULT_API_VERSION, AsyncClient, Client
     from ._errors import (
         AuthenticationError,
@@ -56,6 +45,17 @@ if TYPE_CHECKING:
         SignInIncompleteError,
         TokenStoreError,
         UnprocessableEntityError,
+    )
+    from ._external import (
+        CallbackURLError,
+        EmailLinkError,
+        EmailLinkExpiredError,
+        EmailLinkTimeoutError,
+        ExternalAccountExistsError,
+        ExternalAccountNotFoundError,
+        ExternalVerificationError,
+        RedirectCallback,
+        parse_callback_url,
     )
     from ._models import (
         ClientState,
@@ -87,15 +87,15 @@ if TYPE_CHECKING:
 
 # Where each public name lives, loaded by __getattr__ on first use.
 _LAZY: dict[str, str] = {
-    "CallbackURLError": "._callbacks",
-    "EmailLinkError": "._callbacks",
-    "EmailLinkExpiredError": "._callbacks",
-    "EmailLinkTimeoutError": "._callbacks",
-    "ExternalAccountExistsError": "._callbacks",
-    "ExternalAccountNotFoundError": "._callbacks",
-    "ExternalVerificationError": "._callbacks",
-    "RedirectCallback": "._callbacks",
-    "parse_callback_url": "._callbacks",
+    "CallbackURLError": "._external",
+    "EmailLinkError": "._external",
+    "EmailLinkExpiredError": "._external",
+    "EmailLinkTimeoutError": "._external",
+    "ExternalAccountExistsError": "._external",
+    "ExternalAccountNotFoundError": "._external",
+    "ExternalVerificationError": "._external",
+    "RedirectCallback": "._external",
+    "parse_callback_url": "._external",
     "AsyncClient": "._client",
     "AsyncSession": "._resources",
     "AsyncSignIn": "._resources",

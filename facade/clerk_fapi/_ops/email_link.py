@@ -14,9 +14,9 @@ import math
 import time
 from typing import Final
 
-from .._callbacks import EmailLinkError, EmailLinkExpiredError, EmailLinkTimeoutError
 from .._engine import Flow, Sleep
 from .._errors import ConfigurationError
+from .._external import EmailLinkError, EmailLinkExpiredError, EmailLinkTimeoutError
 from .._models import SignInData, SignUpData, Verification, VerificationStatus
 from . import Core, sign_ins, sign_ups
 from .external import activate

@@ -16,15 +16,15 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from .. import _raw
-from .._callbacks import (
+from .._convert import sign_in_envelope, sign_up_envelope
+from .._engine import Flow
+from .._external import (
     EXTERNAL_ACCOUNT_EXISTS,
     EXTERNAL_ACCOUNT_NOT_FOUND,
     ExternalVerificationError,
     external_error,
     parse_callback_url,
 )
-from .._convert import sign_in_envelope, sign_up_envelope
-from .._engine import Flow
 from .._models import SessionData, SignInData, SignUpData, Verification, VerificationStatus
 from . import Core, sessions, sign_ins, sign_ups
 
