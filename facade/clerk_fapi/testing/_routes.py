@@ -12,7 +12,18 @@ from dataclasses import dataclass
 
 from ._call import Handler
 from ._errors import FapiError, param_value_invalid
-from .resources import client, dev_browser, environment, health, jwks, sessions, sign_ins, sign_ups
+from .resources import (
+    client,
+    dev_browser,
+    email_links,
+    environment,
+    health,
+    jwks,
+    oauth,
+    sessions,
+    sign_ins,
+    sign_ups,
+)
 
 
 @dataclass(frozen=True)
@@ -67,6 +78,11 @@ ROUTES: tuple[Route, ...] = (
     _route("PATCH", _SIGN_UP, sign_ups.update_sign_up),
     _route("POST", f"{_SIGN_UP}/prepare_verification", sign_ups.prepare_verification),
     _route("POST", f"{_SIGN_UP}/attempt_verification", sign_ups.attempt_verification),
+    # Browser pages: the OAuth provider stand-in, FAPI's OAuth callback and email-link verification.
+    _route("GET", "/oauth/authorize", oauth.authorize_page, "public"),
+    _route("POST", "/oauth/authorize", oauth.authorize_decision, "public"),
+    _route("GET", "/v1/oauth_callback", oauth.oauth_callback, "public"),
+    _route("GET", "/v1/verify", email_links.verify, "public"),
 )
 
 
