@@ -158,9 +158,21 @@ def account_user(svc: Service, flow: ExternalFlow, email: str) -> str | None:
         user = svc.find_user(wanted)
         return user.id if user is not None else None
     provider = provider_of(flow.strategy)
-    for account in state(svc).accounts:
+    held = state(svc)
+    for account in held.accounts:
         if account.provider == provider and account.email_address == wanted and account.user_id in svc.users:
             return account.user_id
+    # A sign-up made from this external account, completed since (by any step), brought a new user.
+    for other in held.by_attempt.values():
+        sign_up = svc.sign_ups.get(other.attempt_id) if other.kind == "sign_up" else None
+        if (
+            sign_up is not None
+            and sign_up.created_user_id in svc.users
+            and other.profile is not None
+            and other.strategy == flow.strategy
+            and other.profile.email_address.lower() == wanted
+        ):
+            return sign_up.created_user_id
     return None
 
 
