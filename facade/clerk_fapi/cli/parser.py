@@ -175,9 +175,42 @@ def _sign_in_options(sign_in: argparse.ArgumentParser) -> None:
         help="second factor (default: the first one the account supports)",
     )
     sign_in.add_argument("--second-factor-code", metavar="CODE", help="the second factor code")
+    _email_link_options(sign_in)
 
 
 def _token_options(token: argparse.ArgumentParser) -> None:
     token.add_argument("--template", metavar="T", help="a JWT template name")
     token.add_argument("--org", metavar="ID", help="the organization id (or slug) the token is for")
     token.add_argument("--skip-cache", action="store_true", help="mint a new token even if one is fresh")
+
+
+def _email_link_options(sign_in: argparse.ArgumentParser) -> None:
+    link = sign_in.add_argument_group("email link")
+    link.add_argument(
+        "--email-link",
+        metavar="ADDRESS",
+        help="mail a sign-in link to ADDRESS and wait until it is opened in any browser",
+    )
+    link.add_argument(
+        "--redirect-url", metavar="URL", help="where the link sends the browser after it is opened"
+    )
+    link.add_argument(
+        "--timeout", type=_seconds, default=600.0, metavar="SECONDS", help="how long to wait (default 600)"
+    )
+    link.add_argument(
+        "--poll-interval",
+        type=_seconds,
+        default=1.0,
+        metavar="SECONDS",
+        help="how often to check whether the link was opened (default 1)",
+    )
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds: {text!r}")
+    return value
