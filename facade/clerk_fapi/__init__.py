@@ -57,6 +57,17 @@ if TYPE_CHECKING:
         TokenStoreError,
         UnprocessableEntityError,
     )
+    from ._external import (
+        CallbackURLError,
+        EmailLinkError,
+        EmailLinkExpiredError,
+        EmailLinkTimeoutError,
+        ExternalAccountExistsError,
+        ExternalAccountNotFoundError,
+        ExternalVerificationError,
+        RedirectCallback,
+        parse_callback_url,
+    )
     from ._models import (
         ClientState,
         EmailAddress,
@@ -88,6 +99,15 @@ if TYPE_CHECKING:
 
 # Where each public name lives, loaded by __getattr__ on first use.
 _LAZY: dict[str, str] = {
+    "CallbackURLError": "._external",
+    "EmailLinkError": "._external",
+    "EmailLinkExpiredError": "._external",
+    "EmailLinkTimeoutError": "._external",
+    "ExternalAccountExistsError": "._external",
+    "ExternalAccountNotFoundError": "._external",
+    "ExternalVerificationError": "._external",
+    "RedirectCallback": "._external",
+    "parse_callback_url": "._external",
     "AsyncClient": "._client",
     "AsyncSession": "._resources",
     "AsyncSignIn": "._resources",
@@ -167,6 +187,7 @@ __all__ = [
     "CallbackFailedError",
     "CallbackParameterError",
     "CallbackStateError",
+    "CallbackURLError",
     "CallbackURLMismatchError",
     "ClerkAPIError",
     "ClerkConnectionError",
@@ -178,9 +199,15 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "EmailAddress",
+    "EmailLinkError",
+    "EmailLinkExpiredError",
+    "EmailLinkTimeoutError",
     "Environment",
     "ErrorDetail",
     "ExternalAccount",
+    "ExternalAccountExistsError",
+    "ExternalAccountNotFoundError",
+    "ExternalVerificationError",
     "FileTokenStore",
     "HostedSignIn",
     "HostedSignInError",
@@ -195,6 +222,7 @@ __all__ = [
     "PhoneNumber",
     "PublicUserData",
     "RateLimitError",
+    "RedirectCallback",
     "ResponseParseError",
     "RetryPolicy",
     "ServerError",
@@ -219,6 +247,7 @@ __all__ = [
     "VerificationStatus",
     "Web3Wallet",
     "__version__",
+    "parse_callback_url",
 ]
 
 

@@ -27,7 +27,7 @@ from ._drivers import check_open, drive_async, drive_sync
 from ._engine import DEFAULT_TIMEOUT, Flow, RetryPolicy
 from ._errors import ConfigurationError
 from ._models import Environment, SessionData
-from ._ops import client, environment, hosted, sessions, sign_ins, sign_ups, tokens
+from ._ops import client, environment, external, hosted, sessions, sign_ins, sign_ups, tokens
 from ._resources import AsyncSession, AsyncSignIn, AsyncSignUp, Session, SignIn, SignUp
 from ._sentinel import NOT_GIVEN, NotGiven
 from ._token_cache import CacheKey
@@ -162,9 +162,12 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
         ticket: str | None = None,
         **fields: Any,
     ) -> SignIn:
-        """Start a sign-in (POST /v1/client/sign_ins). An identifier with a password may complete it."""
+        """Start a sign-in (POST /v1/client/sign_ins). An identifier with a password may complete it.
+        With ``strategy="oauth_<provider>"`` (or ``"enterprise_sso"`` and an ``identifier``) and a
+        ``redirect_url``, the sign-in's :attr:`~SignInData.external_verification_url` is the page to
+        open in a browser; finish with :meth:`SignIn.handle_callback` (see the README)."""
         fields.update(identifier=identifier, password=password, strategy=strategy, ticket=ticket)
-        return self._bind_sign_in(self._run(sign_ins.start(self, fields)))
+        return self._bind_sign_in(self._run(external.start_sign_in(self, fields)))
 
     def sign_in_with_password(self, identifier: str, password: str) -> Session:
         """Sign in in one call and return the new session; raises :class:`SignInIncompleteError`
@@ -172,7 +175,9 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
         return self._bind_session(self._run(sign_ins.with_password(self, identifier, password)))
 
     def start_sign_up(self, **fields: Any) -> SignUp:
-        """Start a sign-up (POST /v1/client/sign_ups) with any of its fields."""
+        """Start a sign-up (POST /v1/client/sign_ups) with any of its fields; with
+        ``strategy="oauth_<provider>"`` and ``redirect_url``, its
+        :attr:`~SignUpData.external_verification_url` is the page to open in a browser."""
         return self._bind_sign_up(self._run(sign_ups.start(self, fields)))
 
     def start_hosted_sign_in(self, redirect_url: str, mode: str | None = None) -> hosted.HostedSignIn:
@@ -352,7 +357,7 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         **fields: Any,
     ) -> AsyncSignIn:
         fields.update(identifier=identifier, password=password, strategy=strategy, ticket=ticket)
-        return self._bind_sign_in(await self._run(sign_ins.start(self, fields)))
+        return self._bind_sign_in(await self._run(external.start_sign_in(self, fields)))
 
     async def sign_in_with_password(self, identifier: str, password: str) -> AsyncSession:
         return self._bind_session(await self._run(sign_ins.with_password(self, identifier, password)))

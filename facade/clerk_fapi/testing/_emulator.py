@@ -23,11 +23,13 @@ from ._clock import Clock
 from ._crypto import totp
 from ._device import Device, DeviceGate
 from ._email_link import complete_email_link
+from ._email_link import last_link as last_email_link
 from ._errors import FapiError, internal_error
 from ._faults import Fault, FaultRegistry
 from ._forms import normalize_phone, parse_form
 from ._ids import new_id
 from ._models import JwtTemplate, Membership, Organization, SentCode
+from ._oauth import add_external_account
 from ._redact import redact
 from ._redirects import NonceStore, RedirectAllowlist
 from ._reply import Reply, cors_headers, error_reply
@@ -272,6 +274,18 @@ class Emulator:
         with self._lock:
             return complete_email_link(self._service, email_address)
 
+    def last_email_link(self, email_address: str) -> str | None:
+        """The URL of the latest sign-in email link sent to `email_address` (`.../v1/verify?token=...`, on
+        the host of the latest request), or None; open it (any HTTP client will do) to act as the user."""
+        with self._lock:
+            return last_email_link(self._service, email_address)
+
+    def add_external_account(self, user_id: str, provider: str, email_address: str) -> str:
+        """Link an account at an OAuth `provider` (`google`, `github`...) with this email address to a user:
+        an OAuth sign-in with it then finishes; any other account at the provider is transferable."""
+        with self._lock:
+            return add_external_account(self._service, user_id, provider, email_address)
+
     def require_expired_token(self, session_id: str) -> None:
         """Make the next token request of this session answer 422 `missing_expired_token` unless it carries
         one of the session's earlier JWTs as `expired_token`."""
@@ -478,7 +492,7 @@ class Emulator:
                 out += list(device.headers.items())
             if answer.status == 204 or answer.body is None:
                 return Reply(answer.status, out, b"")
-            if isinstance(answer.body, bytes):  # a page, its Content-Type set by the handler
+            if isinstance(answer.body, bytes):  # a page for a browser; its Content-Type is in its headers
                 return Reply(answer.status, out, answer.body)
             payload = json.dumps(answer.body, separators=(",", ":"), allow_nan=False).encode()
             return Reply(answer.status, [("Content-Type", "application/json"), *out], payload)

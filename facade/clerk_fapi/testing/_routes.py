@@ -15,10 +15,12 @@ from ._errors import FapiError, param_value_invalid
 from .resources import (
     client,
     dev_browser,
+    email_links,
     environment,
     health,
     hosted_auth,
     jwks,
+    oauth,
     sessions,
     sign_ins,
     sign_ups,
@@ -81,6 +83,11 @@ ROUTES: tuple[Route, ...] = (
     _route("POST", "/v1/client/hosted_auth", hosted_auth.create_hosted_auth),
     _route("GET", hosted_auth.PAGE_PATH, hosted_auth.hosted_page, "public"),
     _route("POST", hosted_auth.PAGE_PATH, hosted_auth.hosted_submit, "public"),
+    # Browser pages: the OAuth provider stand-in, FAPI's OAuth callback and email-link verification.
+    _route("GET", "/oauth/authorize", oauth.authorize_page, "public"),
+    _route("POST", "/oauth/authorize", oauth.authorize_decision, "public"),
+    _route("GET", "/v1/oauth_callback", oauth.oauth_callback, "public"),
+    _route("GET", "/v1/verify", email_links.verify, "public"),
 )
 
 

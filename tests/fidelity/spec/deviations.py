@@ -33,8 +33,15 @@ _ONE_SIGN_UP_VERIFICATION = (
     " OTP has no error/nonce...) although other stubs carry it"
 )
 
+_ROTATING_TOKEN_NONCE = (
+    "the OAuth/SSO callback's single-use nonce is redeemed by reading the sign-in or sign-up with it"
+    " (PROTOCOL.md §2: iOS SignInService, Android SSOService, Expo useSSO); upstream does not document it"
+)
+
 DEVIATIONS: dict[tuple[str, str], str] = {
     # ----- requests -----
+    ("GET /v1/client/sign_ins/{sign_in_id}", "query rotating_token_nonce"): _ROTATING_TOKEN_NONCE,
+    ("GET /v1/client/sign_ups/{sign_up_id}", "query rotating_token_nonce"): _ROTATING_TOKEN_NONCE,
     (_TOKENS, "query expired_token"): _EXPIRED_TOKEN,
     (_TEMPLATE_TOKENS, "query expired_token"): _EXPIRED_TOKEN,
     # ----- responses -----

@@ -1,0 +1,175 @@
+"""The redirect callback of an OAuth or enterprise SSO flow, and the errors of redirect and email-link flows.
+
+After the provider (or the company's identity provider), Clerk sends the browser to the app's
+``redirect_url`` with either ``rotating_token_nonce=...`` (success: read the sign-in or sign-up with
+it) or ``__clerk_status=failed&__clerk_error_code=...`` (clerk-android reads both; clerk-js names
+the codes). ``external_account_not_found`` on a sign-in means "transfer to a sign-up",
+``external_account_exists`` on a sign-up "transfer to a sign-in"; any other code is a failure.
+A provider that refused may also come back with ``error`` / ``error_description`` (OAuth 2.0).
+
+Errors::
+
+    ClerkError
+    ├── CallbackURLError (ValueError)       the callback URL cannot be read (a parameter twice...)
+    ├── ExternalVerificationError           the provider or Clerk said no (``code``)
+    │   ├── ExternalAccountNotFoundError    no user has this external account: transfer to sign-up
+    │   └── ExternalAccountExistsError      a user has it already: transfer to sign-in
+    └── EmailLinkError                      an email link was not followed in time
+        ├── EmailLinkExpiredError           ... the link expired
+        └── EmailLinkTimeoutError           ... the waiter gave up (``timeout``)
+
+No message quotes the callback URL or a nonce: both are credentials while they are unused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any, Final
+from urllib.parse import parse_qs, urlsplit
+
+import attrs
+
+from ._errors import ClerkError
+
+__all__ = [
+    "CallbackURLError",
+    "EmailLinkError",
+    "EmailLinkExpiredError",
+    "EmailLinkTimeoutError",
+    "ExternalAccountExistsError",
+    "ExternalAccountNotFoundError",
+    "ExternalVerificationError",
+    "RedirectCallback",
+    "external_error",
+    "parse_callback_url",
+]
+
+NONCE: Final = "rotating_token_nonce"
+STATUS: Final = "__clerk_status"
+ERROR_CODE: Final = "__clerk_error_code"
+EXTERNAL_ACCOUNT_NOT_FOUND: Final = "external_account_not_found"
+EXTERNAL_ACCOUNT_EXISTS: Final = "external_account_exists"
+# The parameters whose value decides what happens; each may appear once at most.
+_SINGLE: Final = (NONCE, STATUS, ERROR_CODE, "error", "error_description")
+# An error code as it may be shown: Clerk's codes are snake_case words; anything else is not echoed.
+_CODE: Final = re.compile(r"[A-Za-z0-9_.-]{1,80}")
+
+
+class CallbackURLError(ClerkError, ValueError):
+    """A redirect callback URL that cannot be used: not a URL, a parameter given twice or empty."""
+
+
+class ExternalVerificationError(ClerkError):
+    """An OAuth or enterprise SSO verification failed: the callback said ``__clerk_status=failed``,
+    the provider answered ``error=...``, or the verification carries an error.
+
+    ``code`` is Clerk's (or the provider's) error code, e.g. ``oauth_access_denied``; ``sign_in`` or
+    ``sign_up`` is the attempt it belongs to when known, so the caller can go on with it.
+    """
+
+    def __init__(self, code: str | None, message: str, *, attempt: Any = None) -> None:
+        self.code = code
+        self.attempt = attempt
+        super().__init__(message)
+
+
+class ExternalAccountNotFoundError(ExternalVerificationError):
+    """No user has this external account yet: the sign-in is *transferable*.
+    ``sign_in.transfer_to_sign_up()`` creates the user from it."""
+
+
+class ExternalAccountExistsError(ExternalVerificationError):
+    """A user has this external account already: the sign-up is *transferable*.
+    ``sign_up.transfer_to_sign_in()`` signs that user in."""
+
+
+class EmailLinkError(ClerkError):
+    """An email-link sign-in did not finish (see the subclasses)."""
+
+
+class EmailLinkExpiredError(EmailLinkError):
+    """The email link expired before it was followed (the verification's status is ``expired``)."""
+
+
+class EmailLinkTimeoutError(EmailLinkError, TimeoutError):
+    """The wait for the email link ended (its ``timeout``) before the link was followed; the link
+    stays valid until it expires, so waiting again is possible."""
+
+
+_BY_CODE: Final[Mapping[str, type[ExternalVerificationError]]] = {
+    EXTERNAL_ACCOUNT_NOT_FOUND: ExternalAccountNotFoundError,
+    EXTERNAL_ACCOUNT_EXISTS: ExternalAccountExistsError,
+}
+
+
+def external_error(code: str | None, what: str, *, attempt: Any = None) -> ExternalVerificationError:
+    """The typed error for a failed external verification with this error code."""
+    shown = code if code and _CODE.fullmatch(code) else None
+    cls = _BY_CODE.get(shown or "", ExternalVerificationError)
+    text = f"{what}: {shown}" if shown else what
+    if cls is ExternalAccountNotFoundError:
+        text += " (no user has this external account: sign_in.transfer_to_sign_up() creates one)"
+    elif cls is ExternalAccountExistsError:
+        text += " (a user has this external account: sign_up.transfer_to_sign_in() signs them in)"
+    return cls(shown, text, attempt=attempt)
+
+
+@attrs.frozen
+class RedirectCallback:
+    """What a redirect callback URL says: the nonce to finish with, or nothing (no nonce came back:
+    the redirect URL may be missing from the instance's allowlist). Failures are raised by
+    :func:`parse_callback_url` instead."""
+
+    rotating_token_nonce: str | None = attrs.field(repr=False)
+    # Every query parameter, first value each (the nonce included: keep it out of logs).
+    params: Mapping[str, str] = attrs.field(factory=dict, repr=False)
+
+
+def parse_callback_url(url: str, *, redirect_url: str | None = None) -> RedirectCallback:
+    """Read the URL the browser was sent back to after an OAuth or enterprise SSO flow.
+
+    Returns the ``rotating_token_nonce`` to finish with (None when the callback has none). Raises
+    :class:`ExternalAccountNotFoundError` / :class:`ExternalAccountExistsError` (transfer) or
+    :class:`ExternalVerificationError` (any other failure) for ``__clerk_status=failed`` or a
+    provider ``error``, and :class:`CallbackURLError` for a URL that cannot be read: a deciding
+    parameter given twice or empty, or, with ``redirect_url``, another scheme, host, port or path
+    than the redirect URL the flow was started with.
+    """
+    if not isinstance(url, str) or not url.strip():
+        raise CallbackURLError("the callback URL must be a non-empty string")
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError as exc:
+        raise CallbackURLError("the callback URL is not a URL") from exc
+    if redirect_url is not None:
+        _check_target(parts.scheme, parts.hostname, port, parts.path, redirect_url)
+    query = parse_qs(parts.query, keep_blank_values=True)
+    for name in _SINGLE:
+        values = query.get(name, [])
+        if len(values) > 1:
+            raise CallbackURLError(f"the callback URL has {name} more than once")
+        if values and not values[0]:
+            raise CallbackURLError(f"the callback URL has an empty {name}")
+    params = {name: values[0] for name, values in query.items()}
+    if params.get(STATUS) == "failed":
+        raise external_error(params.get(ERROR_CODE), "the external verification failed")
+    if "error" in params:
+        raise external_error(params["error"], "the provider refused the sign-in")
+    return RedirectCallback(rotating_token_nonce=params.get(NONCE), params=params)
+
+
+def _check_target(scheme: str, host: str | None, port: int | None, path: str, redirect_url: str) -> None:
+    try:
+        wanted = urlsplit(redirect_url)
+        wanted_port = wanted.port
+    except ValueError as exc:
+        raise CallbackURLError("redirect_url is not a URL") from exc
+    if (scheme.lower(), host, port, path or "/") != (
+        wanted.scheme.lower(),
+        wanted.hostname,
+        wanted_port,
+        wanted.path or "/",
+    ):
+        raise CallbackURLError("the callback URL does not lead to the redirect URL the flow was started with")
