@@ -25,6 +25,17 @@ if TYPE_CHECKING:
     from typing import Any
 
     from ._answers import MAX_ANSWER_BYTES
+    from ._callbacks import (
+        CallbackError,
+        CallbackFailedError,
+        CallbackParameterError,
+        CallbackStateError,
+        CallbackURLMismatchError,
+        HostedSignInError,
+        HostedSignInInProgressError,
+        HostedSignInNotStartedError,
+        HostedSignInRedeemError,
+    )
     from ._client import DEFAULT_API_VERSION, AsyncClient, Client
     from ._errors import (
         AuthenticationError,
@@ -80,6 +91,7 @@ if TYPE_CHECKING:
         VerificationStatus,
         Web3Wallet,
     )
+    from ._ops.hosted import HostedSignIn
     from ._resources import AsyncSession, AsyncSignIn, AsyncSignUp, Session, SignIn, SignUp
     from ._retry import RetryPolicy
     from ._token_store import FileTokenStore, MemoryTokenStore, TokenStore
@@ -102,6 +114,11 @@ _LAZY: dict[str, str] = {
     "AsyncSignUp": "._resources",
     "AuthenticationError": "._errors",
     "BadRequestError": "._errors",
+    "CallbackError": "._callbacks",
+    "CallbackFailedError": "._callbacks",
+    "CallbackParameterError": "._callbacks",
+    "CallbackStateError": "._callbacks",
+    "CallbackURLMismatchError": "._callbacks",
     "ClerkAPIError": "._errors",
     "ClerkConnectionError": "._errors",
     "ClerkError": "._errors",
@@ -117,6 +134,11 @@ _LAZY: dict[str, str] = {
     "ErrorDetail": "._errors",
     "ExternalAccount": "._models",
     "FileTokenStore": "._token_store",
+    "HostedSignIn": "._ops.hosted",
+    "HostedSignInError": "._callbacks",
+    "HostedSignInInProgressError": "._callbacks",
+    "HostedSignInNotStartedError": "._callbacks",
+    "HostedSignInRedeemError": "._callbacks",
     "IdentificationLink": "._models",
     "MAX_ANSWER_BYTES": "._answers",
     "MemoryTokenStore": "._token_store",
@@ -161,7 +183,12 @@ __all__ = [
     "AsyncSignUp",
     "AuthenticationError",
     "BadRequestError",
+    "CallbackError",
+    "CallbackFailedError",
+    "CallbackParameterError",
+    "CallbackStateError",
     "CallbackURLError",
+    "CallbackURLMismatchError",
     "ClerkAPIError",
     "ClerkConnectionError",
     "ClerkError",
@@ -182,6 +209,11 @@ __all__ = [
     "ExternalAccountNotFoundError",
     "ExternalVerificationError",
     "FileTokenStore",
+    "HostedSignIn",
+    "HostedSignInError",
+    "HostedSignInInProgressError",
+    "HostedSignInNotStartedError",
+    "HostedSignInRedeemError",
     "IdentificationLink",
     "MemoryTokenStore",
     "NotFoundError",

@@ -21,8 +21,10 @@ import attrs
 from clerk_fapi_raw import Client as _GeneratedClient
 from clerk_fapi_raw import models as generated_models
 from clerk_fapi_raw.api.client import (
+    create_hosted_auth,
     delete_client,
     get_client,
+    post_client,
     put_client,
     remove_client_sessions,
 )
@@ -160,6 +162,11 @@ ATTEMPT_VERIFICATION = _e(
 )
 GET_ENVIRONMENT = _e("GET /v1/environment", get_environment, IDEMPOTENT, None, m.Environment)
 CREATE_DEV_BROWSER = _e("POST /v1/dev_browser", create_dev_browser, UNSAFE, None, m.DevBrowser)
+# Hosted sign-in: create it, and redeem its nonce (POST /v1/client with _method=GET in the form).
+CREATE_HOSTED_AUTH = _e(
+    "POST /v1/client/hosted_auth", create_hosted_auth, UNSAFE, m.CreateHostedAuthForm, m.HostedAuthEnvelope
+)
+POST_CLIENT = _e("POST /v1/client", post_client, UNSAFE, m.RedeemHostedAuthForm, m.ClientEnvelope)
 del m
 
 

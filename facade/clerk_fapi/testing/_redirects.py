@@ -32,6 +32,7 @@ __all__ = [
     "DEFAULT_CUSTOM_SCHEME",
     "DEFAULT_REDIRECT_ALLOWLIST",
     "Grant",
+    "HostedAuthRequest",
     "NonceStore",
     "RedirectAllowlist",
 ]
@@ -191,3 +192,17 @@ class NonceStore:
 
     def __repr__(self) -> str:
         return f"NonceStore(pending={len(self)})"
+
+
+@dataclass
+class HostedAuthRequest:
+    """One `POST /v1/client/hosted_auth`: who asked, where to send the browser back, and what to check."""
+
+    id: str
+    client_id: str
+    redirect_url: str
+    code_challenge: str = field(repr=False)
+    state: str = field(repr=False)
+    mode: str
+    created_at: int
+    used: bool = False

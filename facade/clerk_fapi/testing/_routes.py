@@ -18,6 +18,7 @@ from .resources import (
     email_links,
     environment,
     health,
+    hosted_auth,
     jwks,
     oauth,
     sessions,
@@ -83,6 +84,10 @@ ROUTES: tuple[Route, ...] = (
     _route("POST", "/oauth/authorize", oauth.authorize_decision, "public"),
     _route("GET", "/v1/oauth_callback", oauth.oauth_callback, "public"),
     _route("GET", "/v1/verify", email_links.verify, "public"),
+    # Hosted sign-in: create it; the page that stands in for Account Portal (the redeem is POST /v1/client).
+    _route("POST", "/v1/client/hosted_auth", hosted_auth.create_hosted_auth),
+    _route("GET", hosted_auth.PAGE_PATH, hosted_auth.hosted_page, "public"),
+    _route("POST", hosted_auth.PAGE_PATH, hosted_auth.hosted_submit, "public"),
 )
 
 

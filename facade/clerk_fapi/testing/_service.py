@@ -34,7 +34,7 @@ from ._models import (
     User,
     Verification,
 )
-from ._redirects import NonceStore, RedirectAllowlist
+from ._redirects import HostedAuthRequest, NonceStore, RedirectAllowlist
 
 __all__ = ["DEFAULT_SIGN_UP_REQUIRED", "TEST_CODE", "Answer", "Call", "Service", "Settings"]
 
@@ -61,6 +61,7 @@ class Service:
         # Where a browser may be sent back with a nonce, and the single-use nonces handed out.
         self.redirects = redirects if redirects is not None else RedirectAllowlist()
         self.nonces = nonces if nonces is not None else NonceStore()
+        self.hosted_auths: dict[str, HostedAuthRequest] = {}
         self.key = SigningKey(new_id("ins"))
         self.users: dict[str, User] = {}
         self.clients: dict[str, Client] = {}

@@ -10,6 +10,7 @@ from .clerk_errors import ClerkErrors
 from .clerk_errors_meta_type_0 import ClerkErrorsMetaType0
 from .client import Client
 from .client_envelope import ClientEnvelope
+from .create_hosted_auth_form import CreateHostedAuthForm
 from .create_sign_in_form import CreateSignInForm
 from .create_sign_up_form import CreateSignUpForm
 from .dev_browser import DevBrowser
@@ -18,6 +19,8 @@ from .email_address import EmailAddress
 from .environment import Environment
 from .external_account import ExternalAccount
 from .external_account_public_metadata_type_0 import ExternalAccountPublicMetadataType0
+from .hosted_auth import HostedAuth
+from .hosted_auth_envelope import HostedAuthEnvelope
 from .identification_link import IdentificationLink
 from .passkey import Passkey
 from .phone_number import PhoneNumber
@@ -25,6 +28,7 @@ from .prepare_first_factor_form import PrepareFirstFactorForm
 from .prepare_second_factor_form import PrepareSecondFactorForm
 from .prepare_verification_form import PrepareVerificationForm
 from .public_user_data import PublicUserData
+from .redeem_hosted_auth_form import RedeemHostedAuthForm
 from .reset_password_form import ResetPasswordForm
 from .session import Session
 from .session_actor_type_0 import SessionActorType0
@@ -61,6 +65,7 @@ __all__ = (
     "ClerkErrorsMetaType0",
     "Client",
     "ClientEnvelope",
+    "CreateHostedAuthForm",
     "CreateSignInForm",
     "CreateSignUpForm",
     "DevBrowser",
@@ -69,6 +74,8 @@ __all__ = (
     "Environment",
     "ExternalAccount",
     "ExternalAccountPublicMetadataType0",
+    "HostedAuth",
+    "HostedAuthEnvelope",
     "IdentificationLink",
     "Passkey",
     "PhoneNumber",
@@ -76,6 +83,7 @@ __all__ = (
     "PrepareSecondFactorForm",
     "PrepareVerificationForm",
     "PublicUserData",
+    "RedeemHostedAuthForm",
     "ResetPasswordForm",
     "Session",
     "SessionActorType0",

@@ -1,0 +1,211 @@
+"""``sign-in --web``: sign in through the browser (hosted sign-in: Account Portal with PKCE).
+
+The command starts a hosted sign-in, opens its URL in the system browser (``webbrowser``; ``--no-browser``
+only prints it, to open elsewhere) and waits for the browser to come back to the redirect URL:
+
+- ``http://127.0.0.1:PORT/...`` (the default, on a free port): a one-shot listener bound to 127.0.0.1
+  receives the callback, answers the browser with a short page, and stops (``--timeout`` bounds the wait);
+- any other URL (a custom scheme such as ``myapp://callback`` that no handler on this machine catches):
+  the user pastes the URL the browser ended on, from its address bar, on stdin.
+
+Whether Clerk's servers accept a loopback redirect URL is unverified (Clerk's SDKs use custom schemes only);
+the paste-back path works with any redirect URL the instance allows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.server
+import socketserver
+import time
+import webbrowser
+from typing import Final
+from urllib.parse import urlsplit, urlunsplit
+
+from .._ops.hosted import is_loopback
+from .context import Context
+from .exits import CommandFailed, UsageError
+
+__all__ = ["DEFAULT_CALLBACK_PATH", "CallbackListener", "check_web_options", "sign_in_web"]
+
+DEFAULT_CALLBACK_PATH: Final = "/callback"
+_DONE_PAGE: Final = (
+    b'<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>clerk-fapi</title></head>\n'
+    b"<body><h1>You can close this tab</h1>\n"
+    b"<p>Return to your terminal to finish signing in.</p></body></html>\n"
+)
+
+
+_PASSWORD_OPTIONS: Final = (
+    ("identifier", "--identifier"),
+    ("password", "--password"),
+    ("strategy", "--strategy"),
+    ("code", "--code"),
+    ("second_factor_strategy", "--second-factor-strategy"),
+    ("second_factor_code", "--second-factor-code"),
+)
+
+
+def check_web_options(args: argparse.Namespace) -> bool:
+    """Whether the run is a ``--web`` sign-in; a usage error for options that do not go with the mode."""
+    if not args.web:
+        for name, option in (("no_browser", "--no-browser"), ("redirect_url", "--redirect-url")):
+            if getattr(args, name, None):
+                raise UsageError(f"{option} goes with --web")
+        return False
+    for name, option in _PASSWORD_OPTIONS:
+        if getattr(args, name, None) is not None:
+            raise UsageError(f"{option} does not go with --web (the browser asks for what it needs)")
+    return True
+
+
+def sign_in_web(ctx: Context) -> int:
+    """``sign-in --web``: hosted sign-in through the browser, the callback on loopback or pasted."""
+    redirect_url = ctx.args.redirect_url
+    timeout = float(ctx.args.timeout)
+    if timeout <= 0:
+        raise UsageError("--timeout must be a number of seconds > 0")
+    listener: CallbackListener | None = None
+    try:
+        if redirect_url is None or _listens(redirect_url):
+            listener = CallbackListener.for_redirect(redirect_url)
+            redirect_url = listener.redirect_url
+        flow = ctx.client.start_hosted_sign_in(redirect_url)
+        _show(ctx, flow.url)
+        if listener is not None:
+            _say(ctx, f"Waiting for the browser to come back to {redirect_url} ...")
+            callback = listener.wait(timeout)
+        else:
+            callback = _pasted(ctx)
+        session = ctx.client.complete_hosted_sign_in(callback)
+    finally:
+        if listener is not None:
+            listener.close()
+        ctx.client.cancel_hosted_sign_in()
+    return ctx.signed_in("Signed in", "sign_in", None, session.id)
+
+
+def _say(ctx: Context, text: str) -> None:
+    """A line for the user on stderr, with ``--json`` too: the URL to open must always be shown."""
+    ctx.output.stderr.write(text + "\n")
+    ctx.output.stderr.flush()
+
+
+def _listens(redirect_url: str) -> bool:
+    """Whether the callback to ``redirect_url`` can be caught here: http on a loopback host."""
+    try:
+        parts = urlsplit(redirect_url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() == "http" and is_loopback(parts.hostname or "")
+
+
+def _show(ctx: Context, url: str) -> None:
+    """Open ``url`` in the system browser (unless ``--no-browser``), and print it in any case."""
+    if ctx.args.no_browser:
+        _say(ctx, f"Open this URL in a browser to sign in:\n{url}")
+        return
+    opened = False
+    try:
+        opened = webbrowser.open(url)
+    except webbrowser.Error:
+        opened = False
+    if opened:
+        _say(ctx, f"Opened your browser to sign in. If it did not open, visit:\n{url}")
+    else:
+        _say(ctx, f"Could not open a browser; open this URL to sign in:\n{url}")
+
+
+def _pasted(ctx: Context) -> str:
+    """The URL the browser ended on, pasted on stdin (a terminal or a pipe)."""
+    stdin = ctx.prompter.stdin
+    _say(ctx, "When the browser ends on the redirect URL (it may say it cannot open it), copy that URL.")
+    ctx.prompter.stderr.write("Paste the URL here: ")
+    ctx.prompter.stderr.flush()
+    line = stdin.readline()
+    if not line.strip():
+        raise UsageError("no callback URL was pasted on stdin")
+    return line.strip()
+
+
+class CallbackListener:
+    """A one-shot HTTP listener on 127.0.0.1 for the browser's callback to ``redirect_url``."""
+
+    def __init__(self, redirect_url: str) -> None:
+        parts = urlsplit(redirect_url)
+        host = (parts.hostname or "").lower()
+        if host not in ("127.0.0.1", "localhost"):
+            raise UsageError(
+                "--redirect-url on loopback must be http://127.0.0.1:PORT/... or http://localhost:PORT/..."
+            )
+        self._path = parts.path or "/"
+        self._callback: str | None = None
+        try:
+            self._server = _Server(("127.0.0.1", parts.port or 0), self._handler())
+        except OSError as exc:
+            raise CommandFailed(
+                f"cannot listen on 127.0.0.1:{parts.port or 0} for the callback ({exc.strerror})"
+            ) from None
+        port = self._server.server_address[1]
+        netloc = f"{parts.hostname}:{port}"
+        self.redirect_url = urlunsplit((parts.scheme, netloc, self._path, parts.query, ""))
+
+    @classmethod
+    def for_redirect(cls, redirect_url: str | None) -> CallbackListener:
+        """A listener for ``redirect_url``, or for ``http://127.0.0.1:<free port>/callback``; a port of 0
+        is replaced by the free port the listener got."""
+        return cls(redirect_url or f"http://127.0.0.1:0{DEFAULT_CALLBACK_PATH}")
+
+    def _handler(self) -> type[http.server.BaseHTTPRequestHandler]:
+        listener = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            timeout = 5.0  # a connection that sends nothing cannot hold the listener
+
+            def do_GET(self) -> None:
+                if urlsplit(self.path).path != listener._path or listener._callback is not None:
+                    self.send_error(404)
+                    return
+                base = urlsplit(listener.redirect_url)
+                listener._callback = urlunsplit((base.scheme, base.netloc, "", "", "")) + self.path
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Cache-Control", "no-store")
+                self.send_header("Content-Length", str(len(_DONE_PAGE)))
+                self.end_headers()
+                self.wfile.write(_DONE_PAGE)
+
+            def log_message(self, format: str, *args: object) -> None:
+                """Silent: the request line holds the nonce."""
+
+        return Handler
+
+    def wait(self, timeout: float) -> str:
+        """The callback URL, once the browser brings it; ``CommandFailed`` after ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        while self._callback is None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise CommandFailed(
+                    f"the browser did not come back to {self.redirect_url} within {timeout:g} seconds "
+                    "(run the command again; --timeout waits longer)"
+                )
+            self._server.timeout = min(remaining, 1.0)
+            try:
+                self._server.handle_request()
+            except OSError:
+                continue
+        return self._callback
+
+    def close(self) -> None:
+        """Stop listening."""
+        self._server.server_close()
+
+
+class _Server(http.server.HTTPServer):
+    """``HTTPServer`` without its reverse DNS look-up of the bound address (``socket.getfqdn``)."""
+
+    def server_bind(self) -> None:
+        socketserver.TCPServer.server_bind(self)
+        self.server_name = "127.0.0.1"
+        self.server_port = self.server_address[1]
