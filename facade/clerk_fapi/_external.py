@@ -7,13 +7,16 @@ the codes). ``external_account_not_found`` on a sign-in means "transfer to a sig
 ``external_account_exists`` on a sign-up "transfer to a sign-in"; any other code is a failure.
 A provider that refused may also come back with ``error`` / ``error_description`` (OAuth 2.0).
 
-Errors::
+The callback checks and their errors are shared with hosted sign-in (:mod:`clerk_fapi._callbacks`)::
 
     ClerkError
-    ├── CallbackURLError (ValueError)       the callback URL cannot be read (a parameter twice...)
-    ├── ExternalVerificationError           the provider or Clerk said no (``code``)
-    │   ├── ExternalAccountNotFoundError    no user has this external account: transfer to sign-up
-    │   └── ExternalAccountExistsError      a user has it already: transfer to sign-in
+    ├── CallbackError                       the callback URL cannot finish the flow
+    │   ├── CallbackURLMismatchError        ... it is not the redirect URL the flow was started with
+    │   ├── CallbackParameterError          ... a parameter is empty or given more than once
+    │   └── CallbackFailedError             ... it says the flow failed (``code``)
+    │       └── ExternalVerificationError   an OAuth / SSO verification failed (``code``, ``attempt``)
+    │           ├── ExternalAccountNotFoundError   no user has this external account: transfer to sign-up
+    │           └── ExternalAccountExistsError     a user has it already: transfer to sign-in
     └── EmailLinkError                      an email link was not followed in time
         ├── EmailLinkExpiredError           ... the link expired
         └── EmailLinkTimeoutError           ... the waiter gave up (``timeout``)
@@ -26,14 +29,20 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Any, Final
-from urllib.parse import parse_qs, urlsplit
 
 import attrs
 
+from ._callbacks import (
+    CallbackError,
+    CallbackFailedError,
+    CallbackParameterError,
+    CallbackURLMismatchError,
+    callback_query,
+    matches_redirect,
+)
 from ._errors import ClerkError
 
 __all__ = [
-    "CallbackURLError",
     "EmailLinkError",
     "EmailLinkExpiredError",
     "EmailLinkTimeoutError",
@@ -56,11 +65,7 @@ _SINGLE: Final = (NONCE, STATUS, ERROR_CODE, "error", "error_description")
 _CODE: Final = re.compile(r"[A-Za-z0-9_.-]{1,80}")
 
 
-class CallbackURLError(ClerkError, ValueError):
-    """A redirect callback URL that cannot be used: not a URL, a parameter given twice or empty."""
-
-
-class ExternalVerificationError(ClerkError):
+class ExternalVerificationError(CallbackFailedError):
     """An OAuth or enterprise SSO verification failed: the callback said ``__clerk_status=failed``,
     the provider answered ``error=...``, or the verification carries an error.
 
@@ -69,9 +74,9 @@ class ExternalVerificationError(ClerkError):
     """
 
     def __init__(self, code: str | None, message: str, *, attempt: Any = None) -> None:
-        self.code = code
         self.attempt = attempt
-        super().__init__(message)
+        super().__init__(code)
+        self.args = (message,)  # the message names what failed and what to do next
 
 
 class ExternalAccountNotFoundError(ExternalVerificationError):
@@ -132,44 +137,28 @@ def parse_callback_url(url: str, *, redirect_url: str | None = None) -> Redirect
     Returns the ``rotating_token_nonce`` to finish with (None when the callback has none). Raises
     :class:`ExternalAccountNotFoundError` / :class:`ExternalAccountExistsError` (transfer) or
     :class:`ExternalVerificationError` (any other failure) for ``__clerk_status=failed`` or a
-    provider ``error``, and :class:`CallbackURLError` for a URL that cannot be read: a deciding
-    parameter given twice or empty, or, with ``redirect_url``, another scheme, host, port or path
-    than the redirect URL the flow was started with.
+    provider ``error``; :class:`CallbackParameterError` when a deciding parameter is empty or given
+    more than once; :class:`CallbackURLMismatchError` when, with ``redirect_url``, the URL has another
+    scheme, host, port or path than the redirect URL the flow was started with; :class:`CallbackError`
+    for a URL that is not a non-empty string.
     """
     if not isinstance(url, str) or not url.strip():
-        raise CallbackURLError("the callback URL must be a non-empty string")
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError as exc:
-        raise CallbackURLError("the callback URL is not a URL") from exc
-    if redirect_url is not None:
-        _check_target(parts.scheme, parts.hostname, port, parts.path, redirect_url)
-    query = parse_qs(parts.query, keep_blank_values=True)
+        raise CallbackError("the callback URL must be a non-empty string")
+    url = url.strip()
+    if redirect_url is not None and not matches_redirect(url, redirect_url):
+        raise CallbackURLMismatchError(
+            "the callback URL does not lead to the redirect URL the flow was started with"
+        )
+    query = callback_query(url)
     for name in _SINGLE:
         values = query.get(name, [])
         if len(values) > 1:
-            raise CallbackURLError(f"the callback URL has {name} more than once")
-        if values and not values[0]:
-            raise CallbackURLError(f"the callback URL has an empty {name}")
+            raise CallbackParameterError(name, "given more than once")
+        if values and not values[0].strip():
+            raise CallbackParameterError(name, "empty")
     params = {name: values[0] for name, values in query.items()}
     if params.get(STATUS) == "failed":
         raise external_error(params.get(ERROR_CODE), "the external verification failed")
     if "error" in params:
         raise external_error(params["error"], "the provider refused the sign-in")
     return RedirectCallback(rotating_token_nonce=params.get(NONCE), params=params)
-
-
-def _check_target(scheme: str, host: str | None, port: int | None, path: str, redirect_url: str) -> None:
-    try:
-        wanted = urlsplit(redirect_url)
-        wanted_port = wanted.port
-    except ValueError as exc:
-        raise CallbackURLError("redirect_url is not a URL") from exc
-    if (scheme.lower(), host, port, path or "/") != (
-        wanted.scheme.lower(),
-        wanted.hostname,
-        wanted_port,
-        wanted.path or "/",
-    ):
-        raise CallbackURLError("the callback URL does not lead to the redirect URL the flow was started with")
