@@ -4,7 +4,8 @@ and checked, and the errors it can raise.
     ClerkError
     ├── CallbackError                 the callback URL cannot finish the flow
     │   ├── CallbackURLMismatchError  ... it is not the redirect URL the flow was started with
-    │   ├── CallbackFailedError       ... it says ``__clerk_status=failed`` (``code`` says why)
+    │   ├── CallbackFailedError       ... it says ``__clerk_status=failed`` (``code`` says why; also an
+    │   │                             ``ExternalVerificationError``, as OAuth callbacks raise it)
     │   ├── CallbackStateError        ... its ``state`` is missing, repeated or not the one sent
     │   └── CallbackParameterError    ... a parameter is missing, empty or repeated (``parameter``)
     └── HostedSignInError             hosted sign-in cannot go on
@@ -23,10 +24,15 @@ once; the query is read, the fragment is not.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from urllib.parse import parse_qsl, urlsplit
 
 from ._errors import ClerkError
+from ._external import ExternalVerificationError
+
+# An error code as it may be shown: Clerk's codes are snake_case words; anything else is not echoed.
+_SHOWN_CODE = re.compile(r"[A-Za-z0-9_.-]{1,80}")
 
 __all__ = [
     "CallbackError",
@@ -54,17 +60,17 @@ class CallbackURLMismatchError(CallbackError):
     """The callback URL's scheme, user-info, host, port or path is not the redirect URL's."""
 
 
-class CallbackFailedError(CallbackError):
+class CallbackFailedError(CallbackError, ExternalVerificationError):
     """The callback says the flow failed (``__clerk_status=failed``); ``code`` is
-    ``__clerk_error_code`` (e.g. ``oauth_access_denied``, ``external_account_not_found``) or None."""
+    ``__clerk_error_code`` (e.g. ``oauth_access_denied``) or None. It is also an
+    :class:`~clerk_fapi.ExternalVerificationError`, the error OAuth callbacks raise for the same answer."""
 
     def __init__(self, code: str | None) -> None:
-        self.code = code
-        super().__init__(
-            f"the browser flow failed: {code}"
-            if code
-            else "the browser flow failed (no error code was given)"
+        shown = code if code and _SHOWN_CODE.fullmatch(code) else None
+        text = (
+            f"the browser flow failed: {shown}" if shown else "the browser flow failed (no error code given)"
         )
+        ExternalVerificationError.__init__(self, shown, text)
 
 
 class CallbackStateError(CallbackError):

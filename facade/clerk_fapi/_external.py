@@ -7,16 +7,16 @@ the codes). ``external_account_not_found`` on a sign-in means "transfer to a sig
 ``external_account_exists`` on a sign-up "transfer to a sign-in"; any other code is a failure.
 A provider that refused may also come back with ``error`` / ``error_description`` (OAuth 2.0).
 
-The callback checks and their errors are shared with hosted sign-in (:mod:`clerk_fapi._callbacks`)::
+The callback checks are shared with hosted sign-in (:mod:`clerk_fapi._callbacks`), and so are its errors::
 
     ClerkError
+    ├── ExternalVerificationError           an OAuth / SSO verification failed (``code``, ``attempt``)
+    │   ├── CallbackFailedError             ... the callback said so (``__clerk_status=failed``)
+    │   ├── ExternalAccountNotFoundError    ... no user has this external account: transfer to sign-up
+    │   └── ExternalAccountExistsError      ... a user has it already: transfer to sign-in
     ├── CallbackError                       the callback URL cannot finish the flow
     │   ├── CallbackURLMismatchError        ... it is not the redirect URL the flow was started with
-    │   ├── CallbackParameterError          ... a parameter is empty or given more than once
-    │   └── CallbackFailedError             ... it says the flow failed (``code``)
-    │       └── ExternalVerificationError   an OAuth / SSO verification failed (``code``, ``attempt``)
-    │           ├── ExternalAccountNotFoundError   no user has this external account: transfer to sign-up
-    │           └── ExternalAccountExistsError     a user has it already: transfer to sign-in
+    │   └── CallbackParameterError          ... a parameter is empty or given more than once
     └── EmailLinkError                      an email link was not followed in time
         ├── EmailLinkExpiredError           ... the link expired
         └── EmailLinkTimeoutError           ... the waiter gave up (``timeout``)
@@ -32,14 +32,6 @@ from typing import Any, Final
 
 import attrs
 
-from ._callbacks import (
-    CallbackError,
-    CallbackFailedError,
-    CallbackParameterError,
-    CallbackURLMismatchError,
-    callback_query,
-    matches_redirect,
-)
 from ._errors import ClerkError
 
 __all__ = [
@@ -65,7 +57,7 @@ _SINGLE: Final = (NONCE, STATUS, ERROR_CODE, "error", "error_description")
 _CODE: Final = re.compile(r"[A-Za-z0-9_.-]{1,80}")
 
 
-class ExternalVerificationError(CallbackFailedError):
+class ExternalVerificationError(ClerkError):
     """An OAuth or enterprise SSO verification failed: the callback said ``__clerk_status=failed``,
     the provider answered ``error=...``, or the verification carries an error.
 
@@ -74,9 +66,9 @@ class ExternalVerificationError(CallbackFailedError):
     """
 
     def __init__(self, code: str | None, message: str, *, attempt: Any = None) -> None:
+        self.code = code
         self.attempt = attempt
-        super().__init__(code)
-        self.args = (message,)  # the message names what failed and what to do next
+        super().__init__(message)
 
 
 class ExternalAccountNotFoundError(ExternalVerificationError):
@@ -136,12 +128,22 @@ def parse_callback_url(url: str, *, redirect_url: str | None = None) -> Redirect
 
     Returns the ``rotating_token_nonce`` to finish with (None when the callback has none). Raises
     :class:`ExternalAccountNotFoundError` / :class:`ExternalAccountExistsError` (transfer) or
-    :class:`ExternalVerificationError` (any other failure) for ``__clerk_status=failed`` or a
-    provider ``error``; :class:`CallbackParameterError` when a deciding parameter is empty or given
-    more than once; :class:`CallbackURLMismatchError` when, with ``redirect_url``, the URL has another
-    scheme, host, port or path than the redirect URL the flow was started with; :class:`CallbackError`
-    for a URL that is not a non-empty string.
+    :class:`CallbackFailedError` (any other code; an :class:`ExternalVerificationError`) for
+    ``__clerk_status=failed`` or a provider ``error``; :class:`CallbackParameterError` when a
+    deciding parameter is empty or given more than once; :class:`CallbackURLMismatchError` when, with
+    ``redirect_url``, the URL has another scheme, host, port or path than the redirect URL the flow
+    was started with; :class:`CallbackError` for a URL that is not a non-empty string.
     """
+    # _callbacks builds on this module's errors: imported here, when both are loaded.
+    from ._callbacks import (
+        CallbackError,
+        CallbackFailedError,
+        CallbackParameterError,
+        CallbackURLMismatchError,
+        callback_query,
+        matches_redirect,
+    )
+
     if not isinstance(url, str) or not url.strip():
         raise CallbackError("the callback URL must be a non-empty string")
     url = url.strip()
@@ -157,8 +159,9 @@ def parse_callback_url(url: str, *, redirect_url: str | None = None) -> Redirect
         if values and not values[0].strip():
             raise CallbackParameterError(name, "empty")
     params = {name: values[0] for name, values in query.items()}
-    if params.get(STATUS) == "failed":
-        raise external_error(params.get(ERROR_CODE), "the external verification failed")
-    if "error" in params:
-        raise external_error(params["error"], "the provider refused the sign-in")
+    failed = params.get(ERROR_CODE) if params.get(STATUS) == "failed" else params.get("error")
+    if params.get(STATUS) == "failed" or "error" in params:
+        if failed in _BY_CODE:
+            raise external_error(failed, "the external verification failed")
+        raise CallbackFailedError(failed)  # an ExternalVerificationError too
     return RedirectCallback(rotating_token_nonce=params.get(NONCE), params=params)

@@ -4,6 +4,7 @@ The hosted page is filled in with plain HTTP here; tests/cli/test_web_browser.py
 
 from __future__ import annotations
 
+import contextlib
 import io
 import socket
 import sys
@@ -155,12 +156,12 @@ def test_a_fixed_loopback_port_is_used(
 def run_here(server: EmulatorServer, store: Path, *args: str) -> tuple[int, str]:
     """The CLI run in this process (for answers that need no browser): exit status and stderr."""
     out, err = io.StringIO(), io.StringIO()
-    status = main(
-        ["--frontend-api", server.url, "--store", str(store), *args],
-        stdin=io.StringIO(""),
-        stdout=out,
-        stderr=err,
-    )
+    argv = ["--frontend-api", server.url, "--store", str(store), *args]
+    with contextlib.redirect_stderr(err):  # argparse's usage errors
+        try:
+            status = main(argv, stdin=io.StringIO(""), stdout=out, stderr=err)
+        except SystemExit as exc:
+            status = int(exc.code or 0)
     return status, err.getvalue()
 
 
@@ -168,7 +169,9 @@ def run_here(server: EmulatorServer, store: Path, *args: str) -> tuple[int, str]
     ("args", "message"),
     [
         (["sign-in", "--no-browser"], "--no-browser goes with --web"),
-        (["sign-in", "--redirect-url", "myapp://cb"], "--redirect-url goes with --web"),
+        (["sign-in", "--redirect-url", "myapp://cb"], "--redirect-url goes with --web or --email-link"),
+        (["sign-in", "--provider", "google"], "--provider goes with --web"),
+        (["sign-in", "--web", "--email-link", JANE], "--email-link does not go with --web"),
         (["sign-in", "--web", "--password", "x"], "--password does not go with --web"),
         (["sign-in", "--web", "--identifier", JANE], "--identifier does not go with --web"),
         (["sign-in", "--web", "--timeout", "0"], "--timeout"),
@@ -214,3 +217,53 @@ def test_an_unlisted_redirect_url_is_reported(
     finally:
         cli.kill()
     assert result.status == 1 and "rotating_token_nonce is missing" in result.stderr
+
+
+def test_provider_goes_straight_to_the_oauth_provider(
+    server: EmulatorServer, store: Path, home: Path, jane: SeededUser
+) -> None:
+    server.emulator.add_external_account(jane.id, "google", JANE)
+    cli = WebSignIn(server, store, home, "--no-browser", "--provider", "google", "--json", "--timeout", "20")
+    try:
+        url = cli.url(server.url + "/oauth/authorize?")
+        landed = fill_in(
+            url,
+            follow=True,
+            state=parse_qs(url.split("?", 1)[1])["state"][0],
+            decision="allow",
+            email_address=JANE,
+        )
+        assert landed.url.host == "127.0.0.1" and "close this tab" in landed.text
+        result = cli.finish()
+    finally:
+        cli.kill()
+    assert result.status == 0, result.stderr
+    body = result.json()
+    assert body["sign_in"]["status"] == "complete" and body["session"]["identifier"] == JANE
+
+
+def test_provider_account_without_a_user_becomes_a_new_user(
+    server: EmulatorServer, store: Path, home: Path
+) -> None:
+    server.emulator.sign_up_required = {"email_address"}
+    cli = WebSignIn(server, store, home, "--no-browser", "--provider", "github", "--timeout", "20")
+    try:
+        url = cli.url(server.url + "/oauth/authorize?")
+        state = parse_qs(url.split("?", 1)[1])["state"][0]
+        fill_in(url, follow=True, state=state, decision="allow", email_address="octo@example.com")
+        result = cli.finish()
+    finally:
+        cli.kill()
+    assert result.status == 0, result.stderr
+    assert "creating one" in result.stderr and "Signed up: octo@example.com" in result.stdout
+
+
+def test_provider_denied_is_reported(server: EmulatorServer, store: Path, home: Path) -> None:
+    cli = WebSignIn(server, store, home, "--no-browser", "--provider", "google", "--timeout", "20")
+    try:
+        url = cli.url(server.url + "/oauth/authorize?")
+        fill_in(url, follow=True, state=parse_qs(url.split("?", 1)[1])["state"][0], decision="deny")
+        result = cli.finish()
+    finally:
+        cli.kill()
+    assert result.status == 1 and "oauth_access_denied" in result.stderr and "Traceback" not in result.stderr

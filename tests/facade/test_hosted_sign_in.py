@@ -19,6 +19,7 @@ from clerk_fapi import (
     CallbackStateError,
     CallbackURLMismatchError,
     ConfigurationError,
+    ExternalVerificationError,
     HostedSignIn,
     HostedSignInInProgressError,
     HostedSignInNotStartedError,
@@ -258,10 +259,17 @@ async def test_a_failed_callback_is_a_typed_error(client: AnyClient, recorder: R
         )
     assert caught.value.code == "oauth_access_denied"
     assert len(recorder.requests) == sent and client.hosted_sign_in is None
+    assert isinstance(caught.value, ExternalVerificationError)  # as OAuth callbacks raise it
     await call(client.start_hosted_sign_in(REDIRECT))
     with pytest.raises(CallbackFailedError) as caught:
         await call(client.complete_hosted_sign_in(REDIRECT + "?__clerk_status=failed"))
     assert caught.value.code is None
+    await call(client.start_hosted_sign_in(REDIRECT))
+    with pytest.raises(CallbackFailedError) as caught:  # a code that is not a code is not echoed
+        await call(
+            client.complete_hosted_sign_in(REDIRECT + "?__clerk_status=failed&__clerk_error_code=%3Cb%3E")
+        )
+    assert caught.value.code is None and "<b>" not in str(caught.value)
 
 
 async def test_an_unlisted_redirect_url_gets_no_nonce(

@@ -175,22 +175,19 @@ def _sign_in_options(sign_in: argparse.ArgumentParser) -> None:
         help="second factor (default: the first one the account supports)",
     )
     sign_in.add_argument("--second-factor-code", metavar="CODE", help="the second factor code")
-    # Sign-in through the browser (hosted sign-in; the body is in cli/web.py).
+    _email_link_options(sign_in)
+    # Sign-in through the browser (hosted sign-in; the body is in cli/web.py); --redirect-url and --timeout
+    # are shared with --email-link.
     web = sign_in.add_argument_group("sign in through the browser")
     web.add_argument(
         "--web", action="store_true", help="sign in in the browser (hosted sign-in, Account Portal with PKCE)"
     )
-    web.add_argument("--no-browser", action="store_true", help="print the URL to open elsewhere instead")
+    web.add_argument("--no-browser", action="store_true", help="with --web: print the URL to open elsewhere")
     web.add_argument(
-        "--redirect-url",
-        metavar="URL",
-        help="where the browser comes back: http://127.0.0.1:PORT/... is caught by a one-shot listener "
-        "(default: a free port), any other URL (e.g. myapp://callback) is pasted back from the address bar",
+        "--provider",
+        metavar="NAME",
+        help="with --web: go straight to this OAuth provider (google, github...) instead of the hosted page",
     )
-    web.add_argument(
-        "--timeout", type=float, default=300.0, metavar="SECONDS", help="how long to wait for the browser"
-    )
-    _email_link_options(sign_in)
 
 
 def _token_options(token: argparse.ArgumentParser) -> None:
@@ -204,8 +201,17 @@ def _email_link_options(sign_in: argparse.ArgumentParser) -> None:
     link.add_argument(
         "--email-link",
         metavar="ADDRESS",
-        help="mail a sign-in link to ADDRESS and wait (--timeout) until it is opened in any browser; "
-        "--redirect-url is where the link then sends the browser",
+        help="mail a sign-in link to ADDRESS and wait until it is opened in any browser",
+    )
+    link.add_argument(
+        "--redirect-url",
+        metavar="URL",
+        help="where the link sends the browser after it is opened; with --web, where the browser comes back: "
+        "http://127.0.0.1:PORT/... is caught by a one-shot listener (default: a free port), any other URL "
+        "(e.g. myapp://callback) is pasted back from the address bar",
+    )
+    link.add_argument(
+        "--timeout", type=_seconds, default=600.0, metavar="SECONDS", help="how long to wait (default 600)"
     )
     link.add_argument(
         "--poll-interval",

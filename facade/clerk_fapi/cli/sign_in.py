@@ -23,13 +23,14 @@ _CODE_PROMPTS = {"totp": "Authenticator code", "backup_code": "Backup code"}
 
 def sign_in(ctx: Context) -> int:
     """``sign-in``: resume the sign-in in progress (no ``--identifier``) or start one, then finish it;
-    with ``--email-link`` (:mod:`.email_link`) or ``--web`` (:mod:`.web`), through the browser instead."""
+    with ``--web``, sign in through the browser instead (:mod:`.web`), with ``--email-link`` by a mailed
+    link (:mod:`.email_link`)."""
+    if check_web_options(ctx.args):
+        return sign_in_web(ctx)
     if ctx.args.email_link is not None:
         from .email_link import sign_in_with_email_link
 
         return sign_in_with_email_link(ctx)
-    if check_web_options(ctx.args):
-        return sign_in_web(ctx)
     current = ctx.client.sign_in
     if current is not None and current.status in _RESUMABLE and ctx.args.identifier is None:
         ctx.output.progress(f"continuing sign-in {current.id} ({current.status})")

@@ -1,7 +1,9 @@
 """``sign-in --web``: sign in through the browser (hosted sign-in: Account Portal with PKCE).
 
-The command starts a hosted sign-in, opens its URL in the system browser (``webbrowser``; ``--no-browser``
-only prints it, to open elsewhere) and waits for the browser to come back to the redirect URL:
+The command starts a hosted sign-in (or, with ``--provider google|github|...``, an OAuth sign-in straight
+at that provider, with the transfer to a new user when no user has the account), opens its URL in the
+system browser (``webbrowser``; ``--no-browser`` only prints it, to open elsewhere) and waits for the
+browser to come back to the redirect URL:
 
 - ``http://127.0.0.1:PORT/...`` (the default, on a free port): a one-shot listener bound to 127.0.0.1
   receives the callback, answers the browser with a short page, and stops (``--timeout`` bounds the wait);
@@ -22,9 +24,12 @@ import webbrowser
 from typing import Final
 from urllib.parse import urlsplit, urlunsplit
 
+from .._external import ExternalAccountNotFoundError
+from .._models import SignInStatus, SignUpStatus
 from .._ops.hosted import is_loopback
 from .context import Context
 from .exits import CommandFailed, UsageError
+from .output import sign_in_json, sign_up_json
 
 __all__ = ["DEFAULT_CALLBACK_PATH", "CallbackListener", "check_web_options", "sign_in_web"]
 
@@ -43,15 +48,18 @@ _PASSWORD_OPTIONS: Final = (
     ("code", "--code"),
     ("second_factor_strategy", "--second-factor-strategy"),
     ("second_factor_code", "--second-factor-code"),
+    ("email_link", "--email-link"),
 )
 
 
 def check_web_options(args: argparse.Namespace) -> bool:
     """Whether the run is a ``--web`` sign-in; a usage error for options that do not go with the mode."""
     if not args.web:
-        for name, option in (("no_browser", "--no-browser"), ("redirect_url", "--redirect-url")):
+        for name, option in (("no_browser", "--no-browser"), ("provider", "--provider")):
             if getattr(args, name, None):
                 raise UsageError(f"{option} goes with --web")
+        if getattr(args, "redirect_url", None) and getattr(args, "email_link", None) is None:
+            raise UsageError("--redirect-url goes with --web or --email-link")
         return False
     for name, option in _PASSWORD_OPTIONS:
         if getattr(args, name, None) is not None:
@@ -60,29 +68,59 @@ def check_web_options(args: argparse.Namespace) -> bool:
 
 
 def sign_in_web(ctx: Context) -> int:
-    """``sign-in --web``: hosted sign-in through the browser, the callback on loopback or pasted."""
+    """``sign-in --web``: through the browser, the callback on loopback or pasted; hosted sign-in, or
+    straight to an OAuth provider with ``--provider``."""
     redirect_url = ctx.args.redirect_url
-    timeout = float(ctx.args.timeout)
-    if timeout <= 0:
-        raise UsageError("--timeout must be a number of seconds > 0")
     listener: CallbackListener | None = None
     try:
         if redirect_url is None or _listens(redirect_url):
             listener = CallbackListener.for_redirect(redirect_url)
             redirect_url = listener.redirect_url
+        if ctx.args.provider:
+            return _with_provider(ctx, str(ctx.args.provider), redirect_url, listener)
         flow = ctx.client.start_hosted_sign_in(redirect_url)
         _show(ctx, flow.url)
-        if listener is not None:
-            _say(ctx, f"Waiting for the browser to come back to {redirect_url} ...")
-            callback = listener.wait(timeout)
-        else:
-            callback = _pasted(ctx)
-        session = ctx.client.complete_hosted_sign_in(callback)
+        session = ctx.client.complete_hosted_sign_in(_callback(ctx, redirect_url, listener))
     finally:
         if listener is not None:
             listener.close()
         ctx.client.cancel_hosted_sign_in()
     return ctx.signed_in("Signed in", "sign_in", None, session.id)
+
+
+def _with_provider(ctx: Context, provider: str, redirect_url: str, listener: CallbackListener | None) -> int:
+    """OAuth sign-in at ``provider`` (``google``, ``github``...): the provider's page in the browser, the
+    callback's nonce read with the sign-in; an account no user has yet becomes a new user (the transfer)."""
+    strategy = provider if provider.startswith("oauth_") else f"oauth_{provider}"
+    attempt = ctx.client.start_sign_in(strategy=strategy, redirect_url=redirect_url)
+    url = attempt.external_verification_url
+    if url is None:
+        raise CommandFailed(f"the sign-in with {strategy} gave no page to open (status {attempt.status})")
+    _show(ctx, url)
+    callback = _callback(ctx, redirect_url, listener)
+    try:
+        attempt = attempt.handle_callback(callback, redirect_url=redirect_url)
+    except ExternalAccountNotFoundError:
+        _say(ctx, f"No user has this {provider} account yet: creating one from it.")
+        sign_up = attempt.transfer_to_sign_up()
+        if sign_up.status != SignUpStatus.COMPLETE:
+            missing = ", ".join(sign_up.missing_fields) or sign_up.status
+            raise CommandFailed(
+                f"the new user needs more before the sign-up {sign_up.id} completes ({missing}); "
+                "finish it with clerk-fapi sign-up"
+            ) from None
+        return ctx.signed_in("Signed up", "sign_up", sign_up_json(sign_up), sign_up.created_session_id)
+    if attempt.status != SignInStatus.COMPLETE:
+        raise CommandFailed(f"the sign-in {attempt.id} is not complete: {attempt.status}")
+    return ctx.signed_in("Signed in", "sign_in", sign_in_json(attempt), attempt.created_session_id)
+
+
+def _callback(ctx: Context, redirect_url: str, listener: CallbackListener | None) -> str:
+    """The URL the browser comes back to: caught by ``listener``, or pasted."""
+    if listener is None:
+        return _pasted(ctx)
+    _say(ctx, f"Waiting for the browser to come back to {redirect_url} ...")
+    return listener.wait(float(ctx.args.timeout))
 
 
 def _say(ctx: Context, text: str) -> None:

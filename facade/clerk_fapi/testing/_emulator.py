@@ -492,7 +492,7 @@ class Emulator:
                 out += list(device.headers.items())
             if answer.status == 204 or answer.body is None:
                 return Reply(answer.status, out, b"")
-            if isinstance(answer.body, bytes):  # a page, its Content-Type set by the handler
+            if isinstance(answer.body, bytes):  # a page for a browser; its Content-Type is in its headers
                 return Reply(answer.status, out, answer.body)
             payload = json.dumps(answer.body, separators=(",", ":"), allow_nan=False).encode()
             return Reply(answer.status, [("Content-Type", "application/json"), *out], payload)
