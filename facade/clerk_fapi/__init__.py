@@ -58,7 +58,6 @@ if TYPE_CHECKING:
         UnprocessableEntityError,
     )
     from ._external import (
-        CallbackURLError,
         EmailLinkError,
         EmailLinkExpiredError,
         EmailLinkTimeoutError,
@@ -99,7 +98,6 @@ if TYPE_CHECKING:
 
 # Where each public name lives, loaded by __getattr__ on first use.
 _LAZY: dict[str, str] = {
-    "CallbackURLError": "._external",
     "EmailLinkError": "._external",
     "EmailLinkExpiredError": "._external",
     "EmailLinkTimeoutError": "._external",
@@ -187,7 +185,6 @@ __all__ = [
     "CallbackFailedError",
     "CallbackParameterError",
     "CallbackStateError",
-    "CallbackURLError",
     "CallbackURLMismatchError",
     "ClerkAPIError",
     "ClerkConnectionError",

@@ -7,13 +7,16 @@ the codes). ``external_account_not_found`` on a sign-in means "transfer to a sig
 ``external_account_exists`` on a sign-up "transfer to a sign-in"; any other code is a failure.
 A provider that refused may also come back with ``error`` / ``error_description`` (OAuth 2.0).
 
-Errors::
+The callback checks are shared with hosted sign-in (:mod:`clerk_fapi._callbacks`), and so are its errors::
 
     ClerkError
-    ├── CallbackURLError (ValueError)       the callback URL cannot be read (a parameter twice...)
-    ├── ExternalVerificationError           the provider or Clerk said no (``code``)
-    │   ├── ExternalAccountNotFoundError    no user has this external account: transfer to sign-up
-    │   └── ExternalAccountExistsError      a user has it already: transfer to sign-in
+    ├── ExternalVerificationError           an OAuth / SSO verification failed (``code``, ``attempt``)
+    │   ├── CallbackFailedError             ... the callback said so (``__clerk_status=failed``)
+    │   ├── ExternalAccountNotFoundError    ... no user has this external account: transfer to sign-up
+    │   └── ExternalAccountExistsError      ... a user has it already: transfer to sign-in
+    ├── CallbackError                       the callback URL cannot finish the flow
+    │   ├── CallbackURLMismatchError        ... it is not the redirect URL the flow was started with
+    │   └── CallbackParameterError          ... a parameter is empty or given more than once
     └── EmailLinkError                      an email link was not followed in time
         ├── EmailLinkExpiredError           ... the link expired
         └── EmailLinkTimeoutError           ... the waiter gave up (``timeout``)
@@ -26,14 +29,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Any, Final
-from urllib.parse import parse_qs, urlsplit
 
 import attrs
 
 from ._errors import ClerkError
 
 __all__ = [
-    "CallbackURLError",
     "EmailLinkError",
     "EmailLinkExpiredError",
     "EmailLinkTimeoutError",
@@ -54,10 +55,6 @@ EXTERNAL_ACCOUNT_EXISTS: Final = "external_account_exists"
 _SINGLE: Final = (NONCE, STATUS, ERROR_CODE, "error", "error_description")
 # An error code as it may be shown: Clerk's codes are snake_case words; anything else is not echoed.
 _CODE: Final = re.compile(r"[A-Za-z0-9_.-]{1,80}")
-
-
-class CallbackURLError(ClerkError, ValueError):
-    """A redirect callback URL that cannot be used: not a URL, a parameter given twice or empty."""
 
 
 class ExternalVerificationError(ClerkError):
@@ -131,45 +128,40 @@ def parse_callback_url(url: str, *, redirect_url: str | None = None) -> Redirect
 
     Returns the ``rotating_token_nonce`` to finish with (None when the callback has none). Raises
     :class:`ExternalAccountNotFoundError` / :class:`ExternalAccountExistsError` (transfer) or
-    :class:`ExternalVerificationError` (any other failure) for ``__clerk_status=failed`` or a
-    provider ``error``, and :class:`CallbackURLError` for a URL that cannot be read: a deciding
-    parameter given twice or empty, or, with ``redirect_url``, another scheme, host, port or path
-    than the redirect URL the flow was started with.
+    :class:`CallbackFailedError` (any other code; an :class:`ExternalVerificationError`) for
+    ``__clerk_status=failed`` or a provider ``error``; :class:`CallbackParameterError` when a
+    deciding parameter is empty or given more than once; :class:`CallbackURLMismatchError` when, with
+    ``redirect_url``, the URL has another scheme, host, port or path than the redirect URL the flow
+    was started with; :class:`CallbackError` for a URL that is not a non-empty string.
     """
+    # _callbacks builds on this module's errors: imported here, when both are loaded.
+    from ._callbacks import (
+        CallbackError,
+        CallbackFailedError,
+        CallbackParameterError,
+        CallbackURLMismatchError,
+        callback_query,
+        matches_redirect,
+    )
+
     if not isinstance(url, str) or not url.strip():
-        raise CallbackURLError("the callback URL must be a non-empty string")
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError as exc:
-        raise CallbackURLError("the callback URL is not a URL") from exc
-    if redirect_url is not None:
-        _check_target(parts.scheme, parts.hostname, port, parts.path, redirect_url)
-    query = parse_qs(parts.query, keep_blank_values=True)
+        raise CallbackError("the callback URL must be a non-empty string")
+    url = url.strip()
+    if redirect_url is not None and not matches_redirect(url, redirect_url):
+        raise CallbackURLMismatchError(
+            "the callback URL does not lead to the redirect URL the flow was started with"
+        )
+    query = callback_query(url)
     for name in _SINGLE:
         values = query.get(name, [])
         if len(values) > 1:
-            raise CallbackURLError(f"the callback URL has {name} more than once")
-        if values and not values[0]:
-            raise CallbackURLError(f"the callback URL has an empty {name}")
+            raise CallbackParameterError(name, "given more than once")
+        if values and not values[0].strip():
+            raise CallbackParameterError(name, "empty")
     params = {name: values[0] for name, values in query.items()}
-    if params.get(STATUS) == "failed":
-        raise external_error(params.get(ERROR_CODE), "the external verification failed")
-    if "error" in params:
-        raise external_error(params["error"], "the provider refused the sign-in")
+    failed = params.get(ERROR_CODE) if params.get(STATUS) == "failed" else params.get("error")
+    if params.get(STATUS) == "failed" or "error" in params:
+        if failed in _BY_CODE:
+            raise external_error(failed, "the external verification failed")
+        raise CallbackFailedError(failed)  # an ExternalVerificationError too
     return RedirectCallback(rotating_token_nonce=params.get(NONCE), params=params)
-
-
-def _check_target(scheme: str, host: str | None, port: int | None, path: str, redirect_url: str) -> None:
-    try:
-        wanted = urlsplit(redirect_url)
-        wanted_port = wanted.port
-    except ValueError as exc:
-        raise CallbackURLError("redirect_url is not a URL") from exc
-    if (scheme.lower(), host, port, path or "/") != (
-        wanted.scheme.lower(),
-        wanted.hostname,
-        wanted_port,
-        wanted.path or "/",
-    ):
-        raise CallbackURLError("the callback URL does not lead to the redirect URL the flow was started with")

@@ -157,7 +157,7 @@ class SignIn(_Bound, SignInData):
         Raises :class:`ExternalAccountNotFoundError` when no user has the external account (then
         :meth:`transfer_to_sign_up`), :class:`ExternalVerificationError` for any other failure
         (``__clerk_status=failed&__clerk_error_code=...``, a provider ``error``, no nonce), and
-        :class:`CallbackURLError` for a URL that cannot be read (or, with ``redirect_url``, that
+        :class:`CallbackError` for a URL that cannot be read (or, with ``redirect_url``, that
         does not lead to it)."""
         flow = external.handle_sign_in_callback(self._owner, self, callback_url, redirect_url)
         return self._bound(self._owner._run(flow))

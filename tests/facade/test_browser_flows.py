@@ -13,7 +13,10 @@ import httpx
 import pytest
 from clerk_fapi import (
     AsyncClient,
-    CallbackURLError,
+    CallbackError,
+    CallbackFailedError,
+    CallbackParameterError,
+    CallbackURLMismatchError,
     Client,
     EmailLinkExpiredError,
     EmailLinkTimeoutError,
@@ -158,7 +161,7 @@ async def test_a_denied_callback_is_a_typed_error(
     assert back == f"{REDIRECT}?__clerk_status=failed&__clerk_error_code=oauth_access_denied"
     with pytest.raises(ExternalVerificationError) as caught:
         await call(sign_in.handle_callback(back))
-    assert type(caught.value) is ExternalVerificationError
+    assert type(caught.value) is CallbackFailedError  # as hosted sign-in raises for the same answer
     assert caught.value.code == "oauth_access_denied"
     assert caught.value.attempt is not None and caught.value.attempt.id == sign_in.id
     assert on_loopback.sessions == []
@@ -304,9 +307,9 @@ async def test_email_link_wait_times_out(emu: Emulator, user: SeededUser, on_loo
 @pytest.mark.parametrize(
     ("url", "error"),
     [
-        (f"{REDIRECT}?rotating_token_nonce=a&rotating_token_nonce=b", CallbackURLError),
-        (f"{REDIRECT}?rotating_token_nonce=", CallbackURLError),
-        ("http://127.0.0.1:8766/callback?rotating_token_nonce=a", CallbackURLError),
+        (f"{REDIRECT}?rotating_token_nonce=a&rotating_token_nonce=b", CallbackParameterError),
+        (f"{REDIRECT}?rotating_token_nonce=", CallbackParameterError),
+        ("http://127.0.0.1:8766/callback?rotating_token_nonce=a", CallbackURLMismatchError),
         (
             f"{REDIRECT}?__clerk_status=failed&__clerk_error_code=external_account_not_found",
             ExternalAccountNotFoundError,
@@ -315,8 +318,8 @@ async def test_email_link_wait_times_out(emu: Emulator, user: SeededUser, on_loo
             f"{REDIRECT}?__clerk_status=failed&__clerk_error_code=external_account_exists",
             ExternalAccountExistsError,
         ),
-        (f"{REDIRECT}?error=access_denied&error_description=no", ExternalVerificationError),
-        ("", CallbackURLError),
+        (f"{REDIRECT}?error=access_denied&error_description=no", CallbackFailedError),
+        ("", CallbackError),
     ],
 )
 def test_callback_urls_that_cannot_finish_a_flow(url: str, error: type[Exception]) -> None:

@@ -12,7 +12,7 @@ from .._external import EmailLinkError
 from .._models import SignInStatus, VerificationStatus
 from .._resources import SignIn
 from .context import Context
-from .exits import CommandFailed
+from .exits import CommandFailed, UsageError
 from .output import sign_in_json, strategies
 from .sign_in import finish_second_factor
 
@@ -21,14 +21,18 @@ __all__ = ["sign_in_with_email_link"]
 
 def sign_in_with_email_link(ctx: Context) -> int:
     """Send the link to ``--email-link``, wait for it, finish the sign-in."""
+    if ctx.args.web:
+        raise UsageError("--email-link does not go with --web")
     address = str(ctx.args.email_link)
+    timeout, interval = float(ctx.args.timeout), float(ctx.args.poll_interval)
+    if not timeout > 0:
+        raise UsageError("--timeout must be a number of seconds > 0")
     attempt = ctx.client.start_sign_in(address)
     factor = attempt.first_factor("email_link")
     if factor is None:
         offered = ", ".join(strategies(attempt.supported_first_factors)) or "none"
         raise CommandFailed(f"this account cannot sign in with an email link (it offers: {offered})")
     attempt = attempt.prepare_first_factor("email_link", redirect_url=ctx.args.redirect_url)
-    timeout, interval = float(ctx.args.timeout), float(ctx.args.poll_interval)
     ctx.output.progress(
         f"an email link was sent to {factor.safe_identifier or address}: open it in any browser; "
         f"waiting up to {timeout:g} s (Ctrl-C cancels)..."
