@@ -25,6 +25,17 @@ if TYPE_CHECKING:
     from typing import Any
 
     from ._answers import MAX_ANSWER_BYTES
+    from ._callbacks import (
+        CallbackError,
+        CallbackFailedError,
+        CallbackParameterError,
+        CallbackStateError,
+        CallbackURLMismatchError,
+        HostedSignInError,
+        HostedSignInInProgressError,
+        HostedSignInNotStartedError,
+        HostedSignInRedeemError,
+    )
     from ._client import DEFAULT_API_VERSION, AsyncClient, Client
     from ._errors import (
         AuthenticationError,
@@ -45,6 +56,16 @@ if TYPE_CHECKING:
         SignInIncompleteError,
         TokenStoreError,
         UnprocessableEntityError,
+    )
+    from ._external import (
+        EmailLinkError,
+        EmailLinkExpiredError,
+        EmailLinkTimeoutError,
+        ExternalAccountExistsError,
+        ExternalAccountNotFoundError,
+        ExternalVerificationError,
+        RedirectCallback,
+        parse_callback_url,
     )
     from ._models import (
         ClientState,
@@ -70,6 +91,7 @@ if TYPE_CHECKING:
         Web3Wallet,
     )
     from ._requests_auth import RequestsSessionAuth
+    from ._ops.hosted import HostedSignIn
     from ._resources import AsyncSession, AsyncSignIn, AsyncSignUp, Session, SignIn, SignUp
     from ._retry import RetryPolicy
     from ._session_auth import NotSignedInError, SessionAuth, TokenRetry
@@ -78,12 +100,25 @@ if TYPE_CHECKING:
 
 # Where each public name lives, loaded by __getattr__ on first use.
 _LAZY: dict[str, str] = {
+    "EmailLinkError": "._external",
+    "EmailLinkExpiredError": "._external",
+    "EmailLinkTimeoutError": "._external",
+    "ExternalAccountExistsError": "._external",
+    "ExternalAccountNotFoundError": "._external",
+    "ExternalVerificationError": "._external",
+    "RedirectCallback": "._external",
+    "parse_callback_url": "._external",
     "AsyncClient": "._client",
     "AsyncSession": "._resources",
     "AsyncSignIn": "._resources",
     "AsyncSignUp": "._resources",
     "AuthenticationError": "._errors",
     "BadRequestError": "._errors",
+    "CallbackError": "._callbacks",
+    "CallbackFailedError": "._callbacks",
+    "CallbackParameterError": "._callbacks",
+    "CallbackStateError": "._callbacks",
+    "CallbackURLMismatchError": "._callbacks",
     "ClerkAPIError": "._errors",
     "ClerkConnectionError": "._errors",
     "ClerkError": "._errors",
@@ -99,6 +134,11 @@ _LAZY: dict[str, str] = {
     "ErrorDetail": "._errors",
     "ExternalAccount": "._models",
     "FileTokenStore": "._token_store",
+    "HostedSignIn": "._ops.hosted",
+    "HostedSignInError": "._callbacks",
+    "HostedSignInInProgressError": "._callbacks",
+    "HostedSignInNotStartedError": "._callbacks",
+    "HostedSignInRedeemError": "._callbacks",
     "IdentificationLink": "._models",
     "MAX_ANSWER_BYTES": "._answers",
     "MemoryTokenStore": "._token_store",
@@ -147,6 +187,11 @@ __all__ = [
     "AsyncSignUp",
     "AuthenticationError",
     "BadRequestError",
+    "CallbackError",
+    "CallbackFailedError",
+    "CallbackParameterError",
+    "CallbackStateError",
+    "CallbackURLMismatchError",
     "ClerkAPIError",
     "ClerkConnectionError",
     "ClerkError",
@@ -157,10 +202,21 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "EmailAddress",
+    "EmailLinkError",
+    "EmailLinkExpiredError",
+    "EmailLinkTimeoutError",
     "Environment",
     "ErrorDetail",
     "ExternalAccount",
+    "ExternalAccountExistsError",
+    "ExternalAccountNotFoundError",
+    "ExternalVerificationError",
     "FileTokenStore",
+    "HostedSignIn",
+    "HostedSignInError",
+    "HostedSignInInProgressError",
+    "HostedSignInNotStartedError",
+    "HostedSignInRedeemError",
     "IdentificationLink",
     "MemoryTokenStore",
     "NotFoundError",
@@ -170,6 +226,7 @@ __all__ = [
     "PhoneNumber",
     "PublicUserData",
     "RateLimitError",
+    "RedirectCallback",
     "RequestsSessionAuth",
     "ResponseParseError",
     "RetryPolicy",
@@ -197,6 +254,7 @@ __all__ = [
     "VerificationStatus",
     "Web3Wallet",
     "__version__",
+    "parse_callback_url",
 ]
 
 

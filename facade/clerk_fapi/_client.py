@@ -27,7 +27,7 @@ from ._drivers import check_open, drive_async, drive_sync
 from ._engine import DEFAULT_TIMEOUT, Flow, RetryPolicy
 from ._errors import ConfigurationError
 from ._models import Environment, SessionData
-from ._ops import client, environment, sessions, sign_ins, sign_ups, tokens
+from ._ops import client, environment, external, hosted, sessions, sign_ins, sign_ups, tokens
 from ._resources import AsyncSession, AsyncSignIn, AsyncSignUp, Session, SignIn, SignUp
 from ._sentinel import NOT_GIVEN, NotGiven
 from ._token_cache import CacheKey
@@ -162,9 +162,12 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
         ticket: str | None = None,
         **fields: Any,
     ) -> SignIn:
-        """Start a sign-in (POST /v1/client/sign_ins). An identifier with a password may complete it."""
+        """Start a sign-in (POST /v1/client/sign_ins). An identifier with a password may complete it.
+        With ``strategy="oauth_<provider>"`` (or ``"enterprise_sso"`` and an ``identifier``) and a
+        ``redirect_url``, the sign-in's :attr:`~SignInData.external_verification_url` is the page to
+        open in a browser; finish with :meth:`SignIn.handle_callback` (see the README)."""
         fields.update(identifier=identifier, password=password, strategy=strategy, ticket=ticket)
-        return self._bind_sign_in(self._run(sign_ins.start(self, fields)))
+        return self._bind_sign_in(self._run(external.start_sign_in(self, fields)))
 
     def sign_in_with_password(self, identifier: str, password: str) -> Session:
         """Sign in in one call and return the new session; raises :class:`SignInIncompleteError`
@@ -172,8 +175,25 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
         return self._bind_session(self._run(sign_ins.with_password(self, identifier, password)))
 
     def start_sign_up(self, **fields: Any) -> SignUp:
-        """Start a sign-up (POST /v1/client/sign_ups) with any of its fields."""
+        """Start a sign-up (POST /v1/client/sign_ups) with any of its fields; with
+        ``strategy="oauth_<provider>"`` and ``redirect_url``, its
+        :attr:`~SignUpData.external_verification_url` is the page to open in a browser."""
         return self._bind_sign_up(self._run(sign_ups.start(self, fields)))
+
+    def start_hosted_sign_in(self, redirect_url: str, mode: str | None = None) -> hosted.HostedSignIn:
+        """Start a hosted sign-in (Account Portal with PKCE, POST /v1/client/hosted_auth): open the
+        returned ``url`` in a browser, then pass the URL the browser is sent back to (``redirect_url``
+        with ``state``, ``rotating_token_nonce`` and ``created_session_id``) to
+        :meth:`complete_hosted_sign_in`. ``redirect_url`` is a custom scheme (``myapp://callback``) or
+        http on a loopback host; ``mode`` is ``"sign-in"`` (the default) or ``"sign-up"``. One hosted
+        sign-in at a time: :class:`HostedSignInInProgressError` otherwise."""
+        return self._run(hosted.start(self, redirect_url, mode))
+
+    def complete_hosted_sign_in(self, callback_url: str) -> Session:
+        """Finish the hosted sign-in in flight from the URL the browser was sent back to: check it
+        (a :class:`CallbackError` says what is wrong), redeem its nonce with the PKCE verifier
+        (POST /v1/client), and make the created session active; returns it."""
+        return self._bind_session(self._run(hosted.complete(self, callback_url)))
 
     def set_active(
         self,
@@ -337,13 +357,19 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         **fields: Any,
     ) -> AsyncSignIn:
         fields.update(identifier=identifier, password=password, strategy=strategy, ticket=ticket)
-        return self._bind_sign_in(await self._run(sign_ins.start(self, fields)))
+        return self._bind_sign_in(await self._run(external.start_sign_in(self, fields)))
 
     async def sign_in_with_password(self, identifier: str, password: str) -> AsyncSession:
         return self._bind_session(await self._run(sign_ins.with_password(self, identifier, password)))
 
     async def start_sign_up(self, **fields: Any) -> AsyncSignUp:
         return self._bind_sign_up(await self._run(sign_ups.start(self, fields)))
+
+    async def start_hosted_sign_in(self, redirect_url: str, mode: str | None = None) -> hosted.HostedSignIn:
+        return await self._run(hosted.start(self, redirect_url, mode))
+
+    async def complete_hosted_sign_in(self, callback_url: str) -> AsyncSession:
+        return self._bind_session(await self._run(hosted.complete(self, callback_url)))
 
     async def set_active(
         self,

@@ -492,3 +492,17 @@ def environment_from_generated(src: generated.Environment | None) -> Environment
         first_factors=_strings(auth.first_factors) if auth else (),
         second_factors=_strings(auth.second_factors) if auth else (),
     )
+
+
+def hosted_auth_envelope(parsed: Any) -> tuple[tuple[str | None, str], ClientState | None]:
+    """A hosted-auth answer: its ``object`` and ``url``, and the piggybacked client."""
+    return _envelope(parsed, generated.HostedAuthEnvelope, generated.HostedAuth, _hosted_auth)
+
+
+def _hosted_auth(src: generated.HostedAuth, where: str) -> tuple[str | None, str]:
+    kind, url = _opt(src.object_), src.url
+    if kind is not None and not isinstance(kind, str):
+        raise ShapeError(f"{where}.object", "str", kind)
+    if not isinstance(url, str):
+        raise ShapeError(f"{where}.url", "str", url)
+    return kind, url

@@ -29,6 +29,7 @@ from ._engine import DEFAULT_TIMEOUT, Engine, RetryPolicy
 from ._errors import ConfigurationError
 from ._models import EMPTY_STATE, ClientState, Environment, SessionData, SessionStatus, SignInData, SignUpData
 from ._ops import sessions
+from ._ops.hosted import HostedSignIn, HostedSlot
 from ._resources import bind
 from ._sentinel import NotGiven
 from ._token_cache import TokenCache
@@ -103,6 +104,7 @@ class _ClientCore(Generic[S, SI, SU]):
         self._closed = False
         self._environment: Environment | None = None
         self._tokens = TokenCache()
+        self._hosted = HostedSlot()  # the hosted sign-in in flight, if any (see _ops.hosted)
         self._engine.on_server_time = self._tokens.observe_server_time
 
     def __repr__(self) -> str:
@@ -226,6 +228,15 @@ class _ClientCore(Generic[S, SI, SU]):
     def reset_sign_up(self) -> None:
         """Forget the sign-up in progress, locally (no request)."""
         self._state = attrs.evolve(self._state, sign_up=None)
+
+    @property
+    def hosted_sign_in(self) -> HostedSignIn | None:
+        """The hosted sign-in in flight on this client (see ``start_hosted_sign_in``), or None."""
+        return self._hosted.current
+
+    def cancel_hosted_sign_in(self) -> None:
+        """Forget the hosted sign-in in flight, locally (no request); its callback can no longer complete."""
+        self._hosted.end()
 
     def clear_cache(self) -> None:
         """Drop cached values (the environment, session tokens); the next use fetches them again."""

@@ -359,6 +359,13 @@ class SignInData:
     def second_factor(self, strategy: str) -> SignInFactor | None:
         return _pick_factor(self.supported_second_factors, strategy)
 
+    @property
+    def external_verification_url(self) -> str | None:
+        """The page to open in a browser for an OAuth or enterprise SSO sign-in (the first factor's
+        ``external_verification_redirect_url``), or None."""
+        v = self.first_factor_verification
+        return v.external_verification_redirect_url if v is not None else None
+
 
 def _pick_factor(factors: tuple[SignInFactor, ...], strategy: str) -> SignInFactor | None:
     matching = [f for f in factors if f.strategy == strategy]
@@ -405,6 +412,13 @@ class SignUpData:
     @property
     def is_complete(self) -> bool:
         return self.status == SignUpStatus.COMPLETE
+
+    @property
+    def external_verification_url(self) -> str | None:
+        """The page to open in a browser for a sign-up started with ``strategy="oauth_..."`` (the
+        external account verification's ``external_verification_redirect_url``), or None."""
+        v = self.verifications.external_account
+        return v.external_verification_redirect_url if v is not None else None
 
 
 @attrs.frozen

@@ -21,7 +21,7 @@ __all__ = ["redact_url", "sending"]
 
 # Query parameters that carry secrets.
 _SECRET_QUERY = re.compile(
-    r"(?P<name>__clerk_testing_token|__clerk_db_jwt|__dev_session|expired_token)=[^&\s\"]*"
+    r"(?P<name>__clerk_testing_token|__clerk_db_jwt|__dev_session|expired_token|rotating_token_nonce)=[^&\s\"]*"
 )
 
 # A credential header in httpcore's DEBUG record of response headers: (b'Authorization', b'...').

@@ -16,7 +16,7 @@ import attrs
 
 from ._engine import Flow
 from ._models import SessionData, SignInData, SignUpData
-from ._ops import Core, sessions, sign_ins, sign_ups
+from ._ops import Core, email_link, external, sessions, sign_ins, sign_ups
 from ._sentinel import NOT_GIVEN, NotGiven
 from ._twins import documented_by
 
@@ -143,9 +143,42 @@ class SignIn(_Bound, SignInData):
 
     _owner: Owner = attrs.field(repr=False, eq=False, alias="owner", kw_only=True)
 
-    def reload(self) -> SignIn:
-        """Fetch this sign-in again (GET /v1/client/sign_ins/{id})."""
-        return self._bound(self._owner._run(sign_ins.get(self._owner, self.id)))
+    def reload(self, rotating_token_nonce: str | None = None) -> SignIn:
+        """Fetch this sign-in again (GET /v1/client/sign_ins/{id}). With the ``rotating_token_nonce``
+        an OAuth or enterprise SSO callback brought back, this finishes that sign-in on this client:
+        the rotated client token is stored and, when the sign-in is complete, its new session is
+        made active (see also :meth:`handle_callback`)."""
+        flow = external.reload_sign_in(self._owner, self.id, rotating_token_nonce)
+        return self._bound(self._owner._run(flow))
+
+    def handle_callback(self, callback_url: str, *, redirect_url: str | None = None) -> SignIn:
+        """Finish an OAuth or enterprise SSO sign-in from the URL the browser came back to: its
+        ``rotating_token_nonce`` is redeemed (:meth:`reload`) and the new session made active.
+        Raises :class:`ExternalAccountNotFoundError` when no user has the external account (then
+        :meth:`transfer_to_sign_up`), :class:`ExternalVerificationError` for any other failure
+        (``__clerk_status=failed&__clerk_error_code=...``, a provider ``error``, no nonce), and
+        :class:`CallbackError` for a URL that cannot be read (or, with ``redirect_url``, that
+        does not lead to it)."""
+        flow = external.handle_sign_in_callback(self._owner, self, callback_url, redirect_url)
+        return self._bound(self._owner._run(flow))
+
+    def transfer_to_sign_up(self, **fields: Any) -> SignUp:
+        """Create the user from the external account of this transferable sign-in (POST
+        /v1/client/sign_ups with ``transfer=true`` and any other sign-up ``fields``, e.g.
+        ``legal_accepted=True``); a complete sign-up has its session made active."""
+        return bind(SignUp, self._owner._run(external.transfer_to_sign_up(self._owner, fields)), self._owner)
+
+    def wait_for_email_link(
+        self, timeout: float = email_link.DEFAULT_TIMEOUT, interval: float = email_link.DEFAULT_INTERVAL
+    ) -> SignIn:
+        """After ``prepare_first_factor("email_link", redirect_url=...)``, wait until the link is
+        followed: the sign-in is read every ``interval`` seconds (one request at a time, as clerk-js
+        polls) until its verification is ``verified`` (a complete sign-in has its session made
+        active), or ``transferable`` (then :meth:`transfer_to_sign_up`). Raises
+        :class:`EmailLinkExpiredError` when the link expired and :class:`EmailLinkTimeoutError`
+        after ``timeout`` seconds."""
+        flow = email_link.wait_sign_in(self._owner, self.id, timeout, interval)
+        return self._bound(self._owner._run(flow))
 
     def prepare_first_factor(self, strategy: str, **fields: Any) -> SignIn:
         """Send a code or link for ``strategy``; the email/phone id is found among
@@ -181,8 +214,23 @@ class AsyncSignIn(_Bound, SignInData):
 
     _owner: AsyncOwner = attrs.field(repr=False, eq=False, alias="owner", kw_only=True)
 
-    async def reload(self) -> AsyncSignIn:
-        return self._bound(await self._owner._run(sign_ins.get(self._owner, self.id)))
+    async def reload(self, rotating_token_nonce: str | None = None) -> AsyncSignIn:
+        flow = external.reload_sign_in(self._owner, self.id, rotating_token_nonce)
+        return self._bound(await self._owner._run(flow))
+
+    async def handle_callback(self, callback_url: str, *, redirect_url: str | None = None) -> AsyncSignIn:
+        flow = external.handle_sign_in_callback(self._owner, self, callback_url, redirect_url)
+        return self._bound(await self._owner._run(flow))
+
+    async def transfer_to_sign_up(self, **fields: Any) -> AsyncSignUp:
+        data = await self._owner._run(external.transfer_to_sign_up(self._owner, fields))
+        return bind(AsyncSignUp, data, self._owner)
+
+    async def wait_for_email_link(
+        self, timeout: float = email_link.DEFAULT_TIMEOUT, interval: float = email_link.DEFAULT_INTERVAL
+    ) -> AsyncSignIn:
+        flow = email_link.wait_sign_in(self._owner, self.id, timeout, interval)
+        return self._bound(await self._owner._run(flow))
 
     async def prepare_first_factor(self, strategy: str, **fields: Any) -> AsyncSignIn:
         flow = sign_ins.prepare_factor(self._owner, self, 1, strategy, fields)
@@ -212,9 +260,35 @@ class SignUp(_Bound, SignUpData):
 
     _owner: Owner = attrs.field(repr=False, eq=False, alias="owner", kw_only=True)
 
-    def reload(self) -> SignUp:
-        """Fetch this sign-up again (GET /v1/client/sign_ups/{id})."""
-        return self._bound(self._owner._run(sign_ups.get(self._owner, self.id)))
+    def reload(self, rotating_token_nonce: str | None = None) -> SignUp:
+        """Fetch this sign-up again (GET /v1/client/sign_ups/{id}). With the ``rotating_token_nonce``
+        an OAuth callback brought back, this finishes that sign-up on this client: the rotated
+        client token is stored and a complete sign-up has its new session made active."""
+        flow = external.reload_sign_up(self._owner, self.id, rotating_token_nonce)
+        return self._bound(self._owner._run(flow))
+
+    def handle_callback(self, callback_url: str, *, redirect_url: str | None = None) -> SignUp:
+        """Finish a sign-up started with ``strategy="oauth_..."`` from the URL the browser came
+        back to (as :meth:`SignIn.handle_callback`). Raises :class:`ExternalAccountExistsError`
+        when a user has the external account already (then :meth:`transfer_to_sign_in`),
+        :class:`ExternalVerificationError` for any other failure. The sign-up may still miss
+        fields (``missing_fields``): :meth:`update` them."""
+        flow = external.handle_sign_up_callback(self._owner, self, callback_url, redirect_url)
+        return self._bound(self._owner._run(flow))
+
+    def transfer_to_sign_in(self) -> SignIn:
+        """Sign in the user who owns the external account of this transferable sign-up (POST
+        /v1/client/sign_ins with ``transfer=true``); a complete sign-in has its session made active."""
+        return bind(SignIn, self._owner._run(external.transfer_to_sign_in(self._owner)), self._owner)
+
+    def wait_for_email_link(
+        self, timeout: float = email_link.DEFAULT_TIMEOUT, interval: float = email_link.DEFAULT_INTERVAL
+    ) -> SignUp:
+        """After ``prepare_verification("email_link", redirect_url=...)``, wait until the link is
+        followed (as :meth:`SignIn.wait_for_email_link`); a complete sign-up has its session made
+        active."""
+        flow = email_link.wait_sign_up(self._owner, self.id, timeout, interval)
+        return self._bound(self._owner._run(flow))
 
     def update(self, **fields: Any) -> SignUp:
         """Add or change fields (PATCH); ``unsafe_metadata`` may be a dict."""
@@ -256,8 +330,23 @@ class AsyncSignUp(_Bound, SignUpData):
 
     _owner: AsyncOwner = attrs.field(repr=False, eq=False, alias="owner", kw_only=True)
 
-    async def reload(self) -> AsyncSignUp:
-        return self._bound(await self._owner._run(sign_ups.get(self._owner, self.id)))
+    async def reload(self, rotating_token_nonce: str | None = None) -> AsyncSignUp:
+        flow = external.reload_sign_up(self._owner, self.id, rotating_token_nonce)
+        return self._bound(await self._owner._run(flow))
+
+    async def handle_callback(self, callback_url: str, *, redirect_url: str | None = None) -> AsyncSignUp:
+        flow = external.handle_sign_up_callback(self._owner, self, callback_url, redirect_url)
+        return self._bound(await self._owner._run(flow))
+
+    async def transfer_to_sign_in(self) -> AsyncSignIn:
+        data = await self._owner._run(external.transfer_to_sign_in(self._owner))
+        return bind(AsyncSignIn, data, self._owner)
+
+    async def wait_for_email_link(
+        self, timeout: float = email_link.DEFAULT_TIMEOUT, interval: float = email_link.DEFAULT_INTERVAL
+    ) -> AsyncSignUp:
+        flow = email_link.wait_sign_up(self._owner, self.id, timeout, interval)
+        return self._bound(await self._owner._run(flow))
 
     async def update(self, **fields: Any) -> AsyncSignUp:
         return self._bound(await self._owner._run(sign_ups.update(self._owner, self.id, fields)))

@@ -16,9 +16,8 @@ from clerk_fapi import ConfigurationError, _raw
 
 ENDPOINTS = [value for value in vars(_raw).values() if isinstance(value, _raw.Endpoint)]
 # Operations of openapi.yaml the facade deliberately does not call, each with its reason.
-NOT_CALLED = {
-    "clerk_fapi_raw.api.client.post_client": "create() sends PUT /v1/client, as clerk-js does",
-}
+# (POST /v1/client is now called: hosted sign-in makes a client with it and redeems its nonce through it.)
+NOT_CALLED: dict[str, str] = {}
 
 
 def generated_endpoint_modules() -> set[str]:

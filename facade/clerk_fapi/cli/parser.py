@@ -183,9 +183,58 @@ def _sign_in_options(sign_in: argparse.ArgumentParser) -> None:
         help="sign this user in with a sign-in token made with the secret key in CLERK_SECRET_KEY "
         "(Backend API at CLERK_API_URL, default https://api.clerk.com; needs clerk-fapi[backend])",
     )
+    _email_link_options(sign_in)
+    # Sign-in through the browser (hosted sign-in; the body is in cli/web.py); --redirect-url and --timeout
+    # are shared with --email-link.
+    web = sign_in.add_argument_group("sign in through the browser")
+    web.add_argument(
+        "--web", action="store_true", help="sign in in the browser (hosted sign-in, Account Portal with PKCE)"
+    )
+    web.add_argument("--no-browser", action="store_true", help="with --web: print the URL to open elsewhere")
+    web.add_argument(
+        "--provider",
+        metavar="NAME",
+        help="with --web: go straight to this OAuth provider (google, github...) instead of the hosted page",
+    )
 
 
 def _token_options(token: argparse.ArgumentParser) -> None:
     token.add_argument("--template", metavar="T", help="a JWT template name")
     token.add_argument("--org", metavar="ID", help="the organization id (or slug) the token is for")
     token.add_argument("--skip-cache", action="store_true", help="mint a new token even if one is fresh")
+
+
+def _email_link_options(sign_in: argparse.ArgumentParser) -> None:
+    link = sign_in.add_argument_group("email link")
+    link.add_argument(
+        "--email-link",
+        metavar="ADDRESS",
+        help="mail a sign-in link to ADDRESS and wait until it is opened in any browser",
+    )
+    link.add_argument(
+        "--redirect-url",
+        metavar="URL",
+        help="where the link sends the browser after it is opened; with --web, where the browser comes back: "
+        "http://127.0.0.1:PORT/... is caught by a one-shot listener (default: a free port), any other URL "
+        "(e.g. myapp://callback) is pasted back from the address bar",
+    )
+    link.add_argument(
+        "--timeout", type=_seconds, default=600.0, metavar="SECONDS", help="how long to wait (default 600)"
+    )
+    link.add_argument(
+        "--poll-interval",
+        type=_seconds,
+        default=1.0,
+        metavar="SECONDS",
+        help="how often to check whether the link was opened (default 1)",
+    )
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds: {text!r}")
+    return value

@@ -9,8 +9,9 @@ from .context import Context, code_pending
 from .exits import CommandFailed, UsageError
 from .output import sign_in_json, strategies
 from .parser import SECOND_FACTORS
+from .web import check_web_options, sign_in_web
 
-__all__ = ["sign_in"]
+__all__ = ["finish_second_factor", "sign_in"]
 
 _RESUMABLE = (
     SignInStatus.NEEDS_FIRST_FACTOR,
@@ -21,11 +22,19 @@ _CODE_PROMPTS = {"totp": "Authenticator code", "backup_code": "Backup code"}
 
 
 def sign_in(ctx: Context) -> int:
-    """``sign-in``: resume the sign-in in progress (no ``--identifier``) or start one, then finish it."""
+    """``sign-in``: resume the sign-in in progress (no ``--identifier``) or start one, then finish it;
+    with ``--as``, sign a user in with a secret key (:mod:`.backend`); with ``--web``, sign in through the
+    browser instead (:mod:`.web`), with ``--email-link`` by a mailed link (:mod:`.email_link`)."""
     if ctx.args.as_user is not None:
         from .backend import sign_in_as
 
         return sign_in_as(ctx)
+    if check_web_options(ctx.args):
+        return sign_in_web(ctx)
+    if ctx.args.email_link is not None:
+        from .email_link import sign_in_with_email_link
+
+        return sign_in_with_email_link(ctx)
     current = ctx.client.sign_in
     if current is not None and current.status in _RESUMABLE and ctx.args.identifier is None:
         ctx.output.progress(f"continuing sign-in {current.id} ({current.status})")
@@ -94,6 +103,11 @@ def _second_factor_strategy(ctx: Context, offered: list[str]) -> str:
             f"this account does not offer {strategy} as a second factor (it offers: {', '.join(offered)})"
         )
     return str(strategy)
+
+
+def finish_second_factor(ctx: Context, sign_in: SignIn) -> SignIn:
+    """The second step of a sign-in (MFA or client trust), as ``sign-in`` does it."""
+    return _second_factor(ctx, sign_in)
 
 
 def _second_factor(ctx: Context, sign_in: SignIn) -> SignIn:

@@ -30,7 +30,8 @@ Control: ``add_user``, ``add_organization`` / ``add_membership``, ``add_jwt_temp
 ``create_sign_in_ticket``, ``single_session_mode``, ``instance_type``, ``native_api_enabled``,
 ``sign_up_required``, ``strict_token_rotation`` (only the newest client token is accepted),
 ``clock`` (``now_ms``, ``set``, ``advance``), ``request_counts`` / ``reset_counts``,
-``inject_fault``, ``sent_codes`` / ``last_code``, ``complete_email_link``, ``require_expired_token``.
+``inject_fault``, ``sent_codes`` / ``last_code``, ``complete_email_link``, ``require_expired_token``,
+``redirect_allowlist`` (``RedirectAllowlist``: which redirect URLs get a nonce), ``nonces`` (``NonceStore``).
 ``Emulator(environment=...)`` (a saved ``/v1/environment``) enforces that instance's identifiers, factors,
 sign-up fields and session mode, and lists what it cannot honour in ``unhonoured_settings``.
 The Backend API endpoints test helpers need (``/v1/testing_tokens``, ``/v1/sign_in_tokens``, ``/v1/users``,
@@ -49,6 +50,7 @@ from ._crypto import totp as totp_code
 from ._emulator import Emulator
 from ._faults import Fault
 from ._models import SentCode
+from ._redirects import DEFAULT_CALLBACK_URL, Grant, NonceStore, RedirectAllowlist
 from ._reply import Reply
 from ._seeding import SeededOrganization, SeededUser
 from ._server import EmulatorServer
@@ -56,6 +58,7 @@ from ._service import TEST_CODE
 from ._transport import EmulatorTransport
 
 __all__ = [
+    "DEFAULT_CALLBACK_URL",
     "DEFAULT_SIGN_UP_REQUIRED",
     "TEST_CODE",
     "Clock",
@@ -63,6 +66,9 @@ __all__ = [
     "EmulatorServer",
     "EmulatorTransport",
     "Fault",
+    "Grant",
+    "NonceStore",
+    "RedirectAllowlist",
     "Reply",
     "SeededOrganization",
     "SeededUser",

@@ -24,13 +24,16 @@ from ._clock import Clock
 from ._crypto import totp
 from ._device import Device, DeviceGate
 from ._email_link import complete_email_link
+from ._email_link import last_link as last_email_link
 from ._errors import FapiError, internal_error
 from ._faults import Fault, FaultRegistry
 from ._forms import normalize_phone, parse_form
 from ._ids import new_id
 from ._instance import InstanceRules, load_environment, rules_from
 from ._models import JwtTemplate, Membership, Organization, SentCode
+from ._oauth import add_external_account
 from ._redact import redact
+from ._redirects import NonceStore, RedirectAllowlist
 from ._reply import Reply, cors_headers, error_reply
 from ._routes import BACKEND_ROUTES, ROUTES, find_route, overridden_method
 from ._seeding import (
@@ -85,6 +88,8 @@ class Emulator:
         application_name: str = "clerk-fapi emulator",
         secret_key: str = DEFAULT_SECRET_KEY,
         environment: str | os.PathLike[str] | Mapping[str, Any] | None = None,
+        redirect_allowlist: Iterable[str] | RedirectAllowlist | None = None,
+        nonce_lifetime_ms: int | None = None,
     ) -> None:
         """The keyword arguments set the instance; with `environment` (a `/v1/environment` answer: a path to
         its JSON, or the parsed dict) the instance type, application name, single-session mode, native API,
@@ -127,7 +132,12 @@ class Emulator:
             self._settings.identifiers = self._instance.identifiers
             self._settings.sign_up_optional = self._instance.sign_up_optional
         self._testing_token_requests = 0
-        self._service = Service(self.clock, self._settings)
+        self._service = Service(
+            self.clock,
+            self._settings,
+            redirects=_allowlist(redirect_allowlist),
+            nonces=NonceStore(now=lambda: self.clock.now_ms, lifetime_ms=nonce_lifetime_ms),
+        )
         self._devices = DeviceGate(self._service)
         self._faults = FaultRegistry()
         self._counts: Counter[tuple[str, str]] = Counter()
@@ -181,6 +191,21 @@ class Emulator:
     def sign_up_required(self, fields: Iterable[str]) -> None:
         with self._lock:
             self._settings.sign_up_required = frozenset(fields)
+
+    @property
+    def redirect_allowlist(self) -> RedirectAllowlist:
+        """The redirect URLs that get a `rotating_token_nonce` (loopback and `clerk-fapi://` by default)."""
+        return self._service.redirects
+
+    @redirect_allowlist.setter
+    def redirect_allowlist(self, value: Iterable[str] | RedirectAllowlist | None) -> None:
+        with self._lock:
+            self._service.redirects = _allowlist(value)
+
+    @property
+    def nonces(self) -> NonceStore:
+        """The single-use nonces handed out by hosted sign-in and OAuth callbacks."""
+        return self._service.nonces
 
     @property
     def max_code_attempts(self) -> int:
@@ -309,6 +334,18 @@ class Emulator:
         """Act as if the user clicked the email link sent to `email_address`."""
         with self._lock:
             return complete_email_link(self._service, email_address)
+
+    def last_email_link(self, email_address: str) -> str | None:
+        """The URL of the latest sign-in email link sent to `email_address` (`.../v1/verify?token=...`, on
+        the host of the latest request), or None; open it (any HTTP client will do) to act as the user."""
+        with self._lock:
+            return last_email_link(self._service, email_address)
+
+    def add_external_account(self, user_id: str, provider: str, email_address: str) -> str:
+        """Link an account at an OAuth `provider` (`google`, `github`...) with this email address to a user:
+        an OAuth sign-in with it then finishes; any other account at the provider is transferable."""
+        with self._lock:
+            return add_external_account(self._service, user_id, provider, email_address)
 
     def require_expired_token(self, session_id: str) -> None:
         """Make the next token request of this session answer 422 `missing_expired_token` unless it carries
@@ -520,6 +557,8 @@ class Emulator:
                 out += list(device.headers.items())
             if answer.status == 204 or answer.body is None:
                 return Reply(answer.status, out, b"")
+            if isinstance(answer.body, bytes):  # a page for a browser; its Content-Type is in its headers
+                return Reply(answer.status, out, answer.body)
             payload = json.dumps(answer.body, separators=(",", ":"), allow_nan=False).encode()
             return Reply(answer.status, [("Content-Type", "application/json"), *out], payload)
 
@@ -551,3 +590,7 @@ class Emulator:
         expires_at = self._service.testing_tokens.get(token) if token else None
         if expires_at is not None and self.clock.now_ms // 1000 < expires_at:
             self._testing_token_requests += 1
+
+
+def _allowlist(value: Iterable[str] | RedirectAllowlist | None) -> RedirectAllowlist:
+    return value if isinstance(value, RedirectAllowlist) else RedirectAllowlist(value)

@@ -12,7 +12,19 @@ from dataclasses import dataclass
 
 from ._call import Handler
 from ._errors import FapiError, param_value_invalid
-from .resources import client, dev_browser, environment, health, jwks, sessions, sign_ins, sign_ups
+from .resources import (
+    client,
+    dev_browser,
+    email_links,
+    environment,
+    health,
+    hosted_auth,
+    jwks,
+    oauth,
+    sessions,
+    sign_ins,
+    sign_ups,
+)
 from .resources.backend_api import backend_jwks, create_sign_in_token, create_testing_token, list_users
 
 
@@ -68,6 +80,15 @@ ROUTES: tuple[Route, ...] = (
     _route("PATCH", _SIGN_UP, sign_ups.update_sign_up),
     _route("POST", f"{_SIGN_UP}/prepare_verification", sign_ups.prepare_verification),
     _route("POST", f"{_SIGN_UP}/attempt_verification", sign_ups.attempt_verification),
+    # Hosted sign-in: create it; the page that stands in for Account Portal (the redeem is POST /v1/client).
+    _route("POST", "/v1/client/hosted_auth", hosted_auth.create_hosted_auth),
+    _route("GET", hosted_auth.PAGE_PATH, hosted_auth.hosted_page, "public"),
+    _route("POST", hosted_auth.PAGE_PATH, hosted_auth.hosted_submit, "public"),
+    # Browser pages: the OAuth provider stand-in, FAPI's OAuth callback and email-link verification.
+    _route("GET", "/oauth/authorize", oauth.authorize_page, "public"),
+    _route("POST", "/oauth/authorize", oauth.authorize_decision, "public"),
+    _route("GET", "/v1/oauth_callback", oauth.oauth_callback, "public"),
+    _route("GET", "/v1/verify", email_links.verify, "public"),
 )
 
 

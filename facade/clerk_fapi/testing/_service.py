@@ -35,6 +35,7 @@ from ._models import (
     User,
     Verification,
 )
+from ._redirects import HostedAuthRequest, NonceStore, RedirectAllowlist
 
 __all__ = ["DEFAULT_SIGN_UP_REQUIRED", "TEST_CODE", "Answer", "Call", "Service", "Settings"]
 
@@ -48,9 +49,20 @@ MIN_PASSWORD_LENGTH = 8
 class Service:
     """State of one emulated instance plus the steps its endpoints share. Callers hold the emulator's lock."""
 
-    def __init__(self, clock: Clock, settings: Settings) -> None:
+    def __init__(
+        self,
+        clock: Clock,
+        settings: Settings,
+        *,
+        redirects: RedirectAllowlist | None = None,
+        nonces: NonceStore | None = None,
+    ) -> None:
         self.clock = clock
         self.settings = settings
+        # Where a browser may be sent back with a nonce, and the single-use nonces handed out.
+        self.redirects = redirects if redirects is not None else RedirectAllowlist()
+        self.nonces = nonces if nonces is not None else NonceStore()
+        self.hosted_auths: dict[str, HostedAuthRequest] = {}
         self.key = SigningKey(new_id("ins"))
         self.users: dict[str, User] = {}
         self.clients: dict[str, Client] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import _forms as forms
+from . import _oauth
 from ._call import Answer, Call
 from ._environment import OAUTH_STRATEGIES, SIGN_UP_FIELDS
 from ._models import (
@@ -241,7 +242,7 @@ def sign_up_json(svc: Service, sign_up: SignUp) -> dict[str, Any]:
             ),
             "phone_number": _verification_json(sign_up.phone_verification, ["phone_code"]),
             "web3_wallet": None,
-            "external_account": None,
+            "external_account": _oauth.sign_up_external_json(svc, sign_up),
         },
         "username": sign_up.username,
         "email_address": sign_up.email_address,

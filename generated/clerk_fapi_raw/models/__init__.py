@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .clerk_errors_meta_type_0 import ClerkErrorsMetaType0
     from .client import Client
     from .client_envelope import ClientEnvelope
+    from .create_hosted_auth_form import CreateHostedAuthForm
     from .create_sign_in_form import CreateSignInForm
     from .create_sign_up_form import CreateSignUpForm
     from .dev_browser import DevBrowser
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from .external_account_public_metadata_type_0 import (
         ExternalAccountPublicMetadataType0,
     )
+    from .hosted_auth import HostedAuth
+    from .hosted_auth_envelope import HostedAuthEnvelope
     from .identification_link import IdentificationLink
     from .passkey import Passkey
     from .phone_number import PhoneNumber
@@ -35,6 +38,7 @@ if TYPE_CHECKING:
     from .prepare_second_factor_form import PrepareSecondFactorForm
     from .prepare_verification_form import PrepareVerificationForm
     from .public_user_data import PublicUserData
+    from .redeem_hosted_auth_form import RedeemHostedAuthForm
     from .reset_password_form import ResetPasswordForm
     from .session import Session
     from .session_actor_type_0 import SessionActorType0
@@ -72,6 +76,7 @@ _MODULES: dict[str, str] = {
     "ClerkErrorsMetaType0": ".clerk_errors_meta_type_0",
     "Client": ".client",
     "ClientEnvelope": ".client_envelope",
+    "CreateHostedAuthForm": ".create_hosted_auth_form",
     "CreateSignInForm": ".create_sign_in_form",
     "CreateSignUpForm": ".create_sign_up_form",
     "DevBrowser": ".dev_browser",
@@ -80,6 +85,8 @@ _MODULES: dict[str, str] = {
     "Environment": ".environment",
     "ExternalAccount": ".external_account",
     "ExternalAccountPublicMetadataType0": ".external_account_public_metadata_type_0",
+    "HostedAuth": ".hosted_auth",
+    "HostedAuthEnvelope": ".hosted_auth_envelope",
     "IdentificationLink": ".identification_link",
     "Passkey": ".passkey",
     "PhoneNumber": ".phone_number",
@@ -87,6 +94,7 @@ _MODULES: dict[str, str] = {
     "PrepareSecondFactorForm": ".prepare_second_factor_form",
     "PrepareVerificationForm": ".prepare_verification_form",
     "PublicUserData": ".public_user_data",
+    "RedeemHostedAuthForm": ".redeem_hosted_auth_form",
     "ResetPasswordForm": ".reset_password_form",
     "Session": ".session",
     "SessionActorType0": ".session_actor_type_0",
@@ -138,6 +146,7 @@ __all__ = (
     "ClerkErrorsMetaType0",
     "Client",
     "ClientEnvelope",
+    "CreateHostedAuthForm",
     "CreateSignInForm",
     "CreateSignUpForm",
     "DevBrowser",
@@ -146,6 +155,8 @@ __all__ = (
     "Environment",
     "ExternalAccount",
     "ExternalAccountPublicMetadataType0",
+    "HostedAuth",
+    "HostedAuthEnvelope",
     "IdentificationLink",
     "Passkey",
     "PhoneNumber",
@@ -153,6 +164,7 @@ __all__ = (
     "PrepareSecondFactorForm",
     "PrepareVerificationForm",
     "PublicUserData",
+    "RedeemHostedAuthForm",
     "ResetPasswordForm",
     "Session",
     "SessionActorType0",

@@ -33,10 +33,30 @@ _ONE_SIGN_UP_VERIFICATION = (
     " OTP has no error/nonce...) although other stubs carry it"
 )
 
+_ROTATING_TOKEN_NONCE = (
+    "the OAuth/SSO callback's single-use nonce is redeemed by reading the sign-in or sign-up with it"
+    " (PROTOCOL.md §2: iOS SignInService, Android SSOService, Expo useSSO); upstream does not document it"
+)
+_HOSTED_AUTH = (
+    "hosted sign-in (Account Portal + PKCE): upstream lists /v1/client/hosted_auth as an empty path item;"
+    " the request and answer come from Clerk's iOS, Android and Expo SDKs, which agree (PROTOCOL.md §1)"
+)
+_HOSTED_AUTH_REDEEM = (
+    "the hosted sign-in redeem is POST /v1/client with _method=GET, rotating_token_nonce and code_verifier"
+    " in the form (PROTOCOL.md §1: iOS HostedAuthService, Android ClientApi, Expo hostedAuth); upstream"
+    " documents no body for POST /v1/client"
+)
+
 DEVIATIONS: dict[tuple[str, str], str] = {
     # ----- requests -----
+    ("GET /v1/client/sign_ins/{sign_in_id}", "query rotating_token_nonce"): _ROTATING_TOKEN_NONCE,
+    ("GET /v1/client/sign_ups/{sign_up_id}", "query rotating_token_nonce"): _ROTATING_TOKEN_NONCE,
     (_TOKENS, "query expired_token"): _EXPIRED_TOKEN,
     (_TEMPLATE_TOKENS, "query expired_token"): _EXPIRED_TOKEN,
+    ("POST /v1/client/hosted_auth", "<operation>"): _HOSTED_AUTH,
+    ("POST /v1/client", "form _method"): _HOSTED_AUTH_REDEEM,
+    ("POST /v1/client", "form rotating_token_nonce"): _HOSTED_AUTH_REDEEM,
+    ("POST /v1/client", "form code_verifier"): _HOSTED_AUTH_REDEEM,
     # ----- responses -----
     ("PUT /v1/client default", "<response>"): _ANY_CALL_CAN_FAIL,
     ("POST /v1/client default", "<response>"): _ANY_CALL_CAN_FAIL,

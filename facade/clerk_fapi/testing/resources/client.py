@@ -9,13 +9,16 @@ from .. import _views as views
 from .._call import Answer, Call
 from .._errors import not_found
 from .._models import HIDDEN_SESSION_STATUSES, Client
+from . import hosted_auth
 
 if TYPE_CHECKING:
     from .._service import Service
 
 
 def get_client(svc: Service, call: Call) -> Answer:
-    """`GET /v1/client`."""
+    """`GET /v1/client`; with `rotating_token_nonce` in the form, the hosted sign-in redeem."""
+    if "rotating_token_nonce" in call.form or "code_verifier" in call.form:
+        return hosted_auth.redeem(svc, call)
     forms.reject_unknown(call.form, ())
     client = call.client
     if client is None or not client.alive:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from typing import TYPE_CHECKING, Any
 
+from .. import _email_link, _oauth
 from .. import _forms as forms
 from .. import _views as views
 from .._call import Answer, Call
@@ -113,6 +114,12 @@ def create_sign_in(svc: Service, call: Call) -> Answer:
     if strategy == "ticket" or (strategy is None and forms.text(call.form, "ticket")):
         _check_instance_allows(svc, "ticket")
         return _sign_in_with_ticket(svc, call, client, sign_in)
+    if _oauth.looks_external(strategy) or forms.boolean(call.form, "transfer"):
+        from . import oauth  # OAuth, enterprise SSO and transfers live in their own module
+
+        if strategy is None:
+            return oauth.transfer_sign_in(svc, call)
+        return oauth.start_sign_in(svc, call, sign_in, strategy)
     if strategy is not None and strategy != "password" and strategy not in PREPARED_STRATEGIES:
         raise param_value_invalid("strategy", "is not a supported strategy")
     if strategy is not None or password is not None:
@@ -142,6 +149,7 @@ def create_sign_in(svc: Service, call: Call) -> Answer:
         _attempt_password(svc, call, sign_in, user, password)
     elif strategy in PREPARED_STRATEGIES:
         _prepare_first(svc, sign_in, user, strategy, None, None, identifier)
+        _email_link.sent(svc, call, sign_in)
     return _sign_in_answer(svc, call, sign_in)
 
 
@@ -321,9 +329,15 @@ def _pick(
 
 
 def get_sign_in(svc: Service, call: Call) -> Answer:
-    """`GET /v1/client/sign_ins/{sign_in_id}`."""
+    """`GET /v1/client/sign_ins/{sign_in_id}` (`rotating_token_nonce`: finish an OAuth or SSO sign-in)."""
     forms.reject_unknown(call.form, ())
-    return _sign_in_answer(svc, call, _current_sign_in(svc, call))
+    sign_in = _current_sign_in(svc, call)
+    if "rotating_token_nonce" in call.query:
+        from . import oauth
+
+        oauth.finish_sign_in(svc, call, sign_in)
+    _email_link.expire(svc, sign_in.first_factor_verification)
+    return _sign_in_answer(svc, call, sign_in)
 
 
 def _at_first_factor(svc: Service, call: Call, fields: tuple[str, ...]) -> tuple[SignIn, User, str]:
@@ -349,6 +363,11 @@ def _at_second_factor(svc: Service, call: Call, fields: tuple[str, ...]) -> tupl
 
 def prepare_first_factor(svc: Service, call: Call) -> Answer:
     """`POST /v1/client/sign_ins/{sign_in_id}/prepare_first_factor`."""
+    wanted = forms.text(call.form, "strategy")
+    if _oauth.looks_external(wanted):
+        from . import oauth
+
+        return oauth.prepare_sign_in(svc, call, str(wanted))
     sign_in, user, strategy = _at_first_factor(svc, call, PREPARE_FIRST_FIELDS)
     offered = {f["strategy"] for f in views.factors_for(svc, user, identifier=sign_in.identifier)}
     if strategy not in offered or strategy == "password":
@@ -362,6 +381,7 @@ def prepare_first_factor(svc: Service, call: Call) -> Answer:
         forms.text(call.form, "phone_number_id"),
         None,
     )
+    _email_link.sent(svc, call, sign_in)
     return _sign_in_answer(svc, call, sign_in)
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .. import _forms as forms
+from .. import _oauth
 from .. import _views as views
 from .._call import Answer, Call
 from .._errors import FapiError, not_prepared, param_missing, param_value_invalid, ticket_invalid
@@ -89,6 +90,13 @@ def _at_verification(svc: Service, call: Call, fields: tuple[str, ...]) -> tuple
 
 def create_sign_up(svc: Service, call: Call) -> Answer:
     """`POST /v1/client/sign_ups`."""
+    strategy = forms.text(call.form, "strategy")
+    if _oauth.looks_external(strategy) or forms.boolean(call.form, "transfer"):
+        from . import oauth  # OAuth sign-ups and transfers live in their own module
+
+        if strategy is not None and _oauth.looks_external(strategy):
+            return oauth.start_sign_up(svc, call, strategy)
+        return oauth.transfer_sign_up(svc, call)
     client, now = svc.start_attempt(call, SIGN_UP_CREATE_FIELDS)
     sign_up = SignUp(
         id=new_id("sua"),
@@ -267,9 +275,14 @@ def settle_sign_up(svc: Service, call: Call, sign_up: SignUp) -> None:
 
 
 def get_sign_up(svc: Service, call: Call) -> Answer:
-    """`GET /v1/client/sign_ups/{sign_up_id}`."""
+    """`GET /v1/client/sign_ups/{sign_up_id}` (with `rotating_token_nonce`: finish an OAuth sign-up)."""
     forms.reject_unknown(call.form, ())
-    return _sign_up_answer(svc, call, _current_sign_up(svc, call))
+    sign_up = _current_sign_up(svc, call)
+    if "rotating_token_nonce" in call.query:
+        from . import oauth
+
+        oauth.finish_sign_up(svc, call, sign_up)
+    return _sign_up_answer(svc, call, sign_up)
 
 
 def prepare_verification(svc: Service, call: Call) -> Answer:

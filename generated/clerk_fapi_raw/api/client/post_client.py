@@ -6,16 +6,26 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.clerk_errors import ClerkErrors
 from ...models.client_envelope import ClientEnvelope
-from ...types import Response
+from ...models.redeem_hosted_auth_form import RedeemHostedAuthForm
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    body: RedeemHostedAuthForm | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/v1/client",
     }
 
+    if not isinstance(body, Unset):
+        _kwargs["data"] = body.to_dict()
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -46,8 +56,14 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    body: RedeemHostedAuthForm | Unset = UNSET,
 ) -> Response[ClerkErrors | ClientEnvelope]:
-    """Create a new client (what the mobile SDKs do).
+    """Create a new client (what the mobile SDKs do); with `_method=GET`, `rotating_token_nonce` and
+    `code_verifier` in the form, redeem a hosted sign-in instead (the native SDKs' method-override
+    tunnel).
+
+    Args:
+        body (RedeemHostedAuthForm | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -57,7 +73,9 @@ def sync_detailed(
         Response[ClerkErrors | ClientEnvelope]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        body=body,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -69,8 +87,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    body: RedeemHostedAuthForm | Unset = UNSET,
 ) -> ClerkErrors | ClientEnvelope | None:
-    """Create a new client (what the mobile SDKs do).
+    """Create a new client (what the mobile SDKs do); with `_method=GET`, `rotating_token_nonce` and
+    `code_verifier` in the form, redeem a hosted sign-in instead (the native SDKs' method-override
+    tunnel).
+
+    Args:
+        body (RedeemHostedAuthForm | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -82,14 +106,21 @@ def sync(
 
     return sync_detailed(
         client=client,
+        body=body,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    body: RedeemHostedAuthForm | Unset = UNSET,
 ) -> Response[ClerkErrors | ClientEnvelope]:
-    """Create a new client (what the mobile SDKs do).
+    """Create a new client (what the mobile SDKs do); with `_method=GET`, `rotating_token_nonce` and
+    `code_verifier` in the form, redeem a hosted sign-in instead (the native SDKs' method-override
+    tunnel).
+
+    Args:
+        body (RedeemHostedAuthForm | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -99,7 +130,9 @@ async def asyncio_detailed(
         Response[ClerkErrors | ClientEnvelope]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        body=body,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -109,8 +142,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    body: RedeemHostedAuthForm | Unset = UNSET,
 ) -> ClerkErrors | ClientEnvelope | None:
-    """Create a new client (what the mobile SDKs do).
+    """Create a new client (what the mobile SDKs do); with `_method=GET`, `rotating_token_nonce` and
+    `code_verifier` in the form, redeem a hosted sign-in instead (the native SDKs' method-override
+    tunnel).
+
+    Args:
+        body (RedeemHostedAuthForm | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,5 +162,6 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            body=body,
         )
     ).parsed

@@ -7,18 +7,27 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.clerk_errors import ClerkErrors
 from ...models.sign_in_envelope import SignInEnvelope
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     sign_in_id: str,
+    *,
+    rotating_token_nonce: str | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["rotating_token_nonce"] = rotating_token_nonce
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/client/sign_ins/{sign_in_id}".format(
             sign_in_id=quote(str(sign_in_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -52,11 +61,13 @@ def sync_detailed(
     sign_in_id: str,
     *,
     client: AuthenticatedClient | Client,
+    rotating_token_nonce: str | Unset = UNSET,
 ) -> Response[ClerkErrors | SignInEnvelope]:
     """Reload a sign-in.
 
     Args:
         sign_in_id (str):
+        rotating_token_nonce (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -68,6 +79,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         sign_in_id=sign_in_id,
+        rotating_token_nonce=rotating_token_nonce,
     )
 
     response = client.get_httpx_client().request(
@@ -81,11 +93,13 @@ def sync(
     sign_in_id: str,
     *,
     client: AuthenticatedClient | Client,
+    rotating_token_nonce: str | Unset = UNSET,
 ) -> ClerkErrors | SignInEnvelope | None:
     """Reload a sign-in.
 
     Args:
         sign_in_id (str):
+        rotating_token_nonce (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -98,6 +112,7 @@ def sync(
     return sync_detailed(
         sign_in_id=sign_in_id,
         client=client,
+        rotating_token_nonce=rotating_token_nonce,
     ).parsed
 
 
@@ -105,11 +120,13 @@ async def asyncio_detailed(
     sign_in_id: str,
     *,
     client: AuthenticatedClient | Client,
+    rotating_token_nonce: str | Unset = UNSET,
 ) -> Response[ClerkErrors | SignInEnvelope]:
     """Reload a sign-in.
 
     Args:
         sign_in_id (str):
+        rotating_token_nonce (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -121,6 +138,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         sign_in_id=sign_in_id,
+        rotating_token_nonce=rotating_token_nonce,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -132,11 +150,13 @@ async def asyncio(
     sign_in_id: str,
     *,
     client: AuthenticatedClient | Client,
+    rotating_token_nonce: str | Unset = UNSET,
 ) -> ClerkErrors | SignInEnvelope | None:
     """Reload a sign-in.
 
     Args:
         sign_in_id (str):
+        rotating_token_nonce (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,5 +170,6 @@ async def asyncio(
         await asyncio_detailed(
             sign_in_id=sign_in_id,
             client=client,
+            rotating_token_nonce=rotating_token_nonce,
         )
     ).parsed

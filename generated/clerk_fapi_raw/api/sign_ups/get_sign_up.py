@@ -7,18 +7,27 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.clerk_errors import ClerkErrors
 from ...models.sign_up_envelope import SignUpEnvelope
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     sign_up_id: str,
+    *,
+    rotating_token_nonce: str | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["rotating_token_nonce"] = rotating_token_nonce
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/client/sign_ups/{sign_up_id}".format(
             sign_up_id=quote(str(sign_up_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -52,11 +61,13 @@ def sync_detailed(
     sign_up_id: str,
     *,
     client: AuthenticatedClient | Client,
+    rotating_token_nonce: str | Unset = UNSET,
 ) -> Response[ClerkErrors | SignUpEnvelope]:
     """Reload a sign-up.
 
     Args:
         sign_up_id (str):
+        rotating_token_nonce (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -68,6 +79,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         sign_up_id=sign_up_id,
+        rotating_token_nonce=rotating_token_nonce,
     )
 
     response = client.get_httpx_client().request(
@@ -81,11 +93,13 @@ def sync(
     sign_up_id: str,
     *,
     client: AuthenticatedClient | Client,
+    rotating_token_nonce: str | Unset = UNSET,
 ) -> ClerkErrors | SignUpEnvelope | None:
     """Reload a sign-up.
 
     Args:
         sign_up_id (str):
+        rotating_token_nonce (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -98,6 +112,7 @@ def sync(
     return sync_detailed(
         sign_up_id=sign_up_id,
         client=client,
+        rotating_token_nonce=rotating_token_nonce,
     ).parsed
 
 
@@ -105,11 +120,13 @@ async def asyncio_detailed(
     sign_up_id: str,
     *,
     client: AuthenticatedClient | Client,
+    rotating_token_nonce: str | Unset = UNSET,
 ) -> Response[ClerkErrors | SignUpEnvelope]:
     """Reload a sign-up.
 
     Args:
         sign_up_id (str):
+        rotating_token_nonce (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -121,6 +138,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         sign_up_id=sign_up_id,
+        rotating_token_nonce=rotating_token_nonce,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -132,11 +150,13 @@ async def asyncio(
     sign_up_id: str,
     *,
     client: AuthenticatedClient | Client,
+    rotating_token_nonce: str | Unset = UNSET,
 ) -> ClerkErrors | SignUpEnvelope | None:
     """Reload a sign-up.
 
     Args:
         sign_up_id (str):
+        rotating_token_nonce (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,5 +170,6 @@ async def asyncio(
         await asyncio_detailed(
             sign_up_id=sign_up_id,
             client=client,
+            rotating_token_nonce=rotating_token_nonce,
         )
     ).parsed
