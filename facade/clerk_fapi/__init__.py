@@ -90,8 +90,8 @@ if TYPE_CHECKING:
         VerificationStatus,
         Web3Wallet,
     )
-    from ._requests_auth import RequestsSessionAuth
     from ._ops.hosted import HostedSignIn
+    from ._requests_auth import RequestsSessionAuth
     from ._resources import AsyncSession, AsyncSignIn, AsyncSignUp, Session, SignIn, SignUp
     from ._retry import RetryPolicy
     from ._session_auth import NotSignedInError, SessionAuth, TokenRetry

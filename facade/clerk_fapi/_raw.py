@@ -209,7 +209,11 @@ GET_ENVIRONMENT = _e("GET /v1/environment", "environment.get_environment", IDEMP
 CREATE_DEV_BROWSER = _e("POST /v1/dev_browser", "dev_browser.create_dev_browser", UNSAFE, None, m.DevBrowser)
 # Hosted sign-in: create it, and redeem its nonce (POST /v1/client with _method=GET in the form).
 CREATE_HOSTED_AUTH = _e(
-    "POST /v1/client/hosted_auth", "client.create_hosted_auth", UNSAFE, m.CreateHostedAuthForm, m.HostedAuthEnvelope
+    "POST /v1/client/hosted_auth",
+    "client.create_hosted_auth",
+    UNSAFE,
+    m.CreateHostedAuthForm,
+    m.HostedAuthEnvelope,
 )
 POST_CLIENT = _e("POST /v1/client", "client.post_client", UNSAFE, m.RedeemHostedAuthForm, m.ClientEnvelope)
 del m
