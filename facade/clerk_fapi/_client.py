@@ -27,7 +27,8 @@ from ._drivers import check_open, drive_async, drive_sync
 from ._engine import DEFAULT_TIMEOUT, Flow, RetryPolicy
 from ._errors import ConfigurationError
 from ._models import Environment, SessionData
-from ._ops import client, environment, sessions, sign_ins, sign_ups, tokens
+from ._ops import client, environment, organizations, sessions, sign_ins, sign_ups, tokens
+from ._organizations import Organization
 from ._resources import AsyncSession, AsyncSignIn, AsyncSignUp, Session, SignIn, SignUp
 from ._sentinel import NOT_GIVEN, NotGiven
 from ._token_cache import CacheKey
@@ -37,6 +38,14 @@ from ._twins import documented_by
 __all__ = ["DEFAULT_API_VERSION", "AsyncClient", "Client"]
 
 T = TypeVar("T")
+
+
+def _signed_in_session_id(core: _ClientCore[Any, Any, Any]) -> str:
+    """The default session's id, for a call that acts for a signed-in user."""
+    session_id = tokens.default_session_id(core)
+    if session_id is None:
+        raise ConfigurationError("no session is signed in: sign in first")
+    return session_id
 
 
 # ----- the sync shell --------------------------------------------------------------------------------
@@ -202,6 +211,12 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
             return None
         return self._get_token(session_id, template, organization_id, skip_cache)
 
+    def create_organization(self, name: str, slug: str | None = None) -> Organization:
+        """Create an organization whose admin is the user of the default session (see
+        :meth:`get_token`), as :meth:`Session.create_organization`; :class:`ConfigurationError`
+        without a request when no session is signed in."""
+        return self._run(organizations.create(self, _signed_in_session_id(self), name, slug))
+
     def close(self) -> None:
         """Close the HTTP connections (unless the http_client was given by the caller); later calls
         raise :class:`ClientClosedError`."""
@@ -365,6 +380,9 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         if session_id is None:
             return None
         return await self._get_token(session_id, template, organization_id, skip_cache)
+
+    async def create_organization(self, name: str, slug: str | None = None) -> Organization:
+        return await self._run(organizations.create(self, _signed_in_session_id(self), name, slug))
 
     async def aclose(self) -> None:
         self._closed = True

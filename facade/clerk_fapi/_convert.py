@@ -40,6 +40,13 @@ from ._models import (
     Verification,
     Web3Wallet,
 )
+from ._organizations import (
+    Organization,
+    OrganizationInvitationData,
+    OrganizationMembership,
+    Page,
+    PublicOrganizationData,
+)
 from ._sentinel import NOT_GIVEN
 
 
@@ -491,4 +498,126 @@ def environment_from_generated(src: generated.Environment | None) -> Environment
         identification_strategies=_strings(auth.identification_strategies) if auth else (),
         first_factors=_strings(auth.first_factors) if auth else (),
         second_factors=_strings(auth.second_factors) if auth else (),
+    )
+
+
+# ----- organizations -----------------------------------------------------------------------------
+def organization_from_generated(src: generated.Organization, where: str = "organization") -> Organization:
+    return _copy(src, Organization, public_metadata=_mapping(src.public_metadata))
+
+
+def membership_from_generated(
+    src: generated.OrganizationMembership, where: str = "organization_membership"
+) -> OrganizationMembership:
+    org = _model(src.organization, generated.Organization, f"{where}.organization")
+    if org is None:
+        raise ShapeError(f"{where}.organization", "Organization", None)
+    public = _model(src.public_user_data, generated.PublicUserData, f"{where}.public_user_data")
+    return _copy(
+        src,
+        OrganizationMembership,
+        organization=organization_from_generated(org, f"{where}.organization"),
+        permissions=_strings(src.permissions, f"{where}.permissions"),
+        public_metadata=_mapping(src.public_metadata),
+        public_user_data=_copy(public, PublicUserData) if public else None,
+    )
+
+
+def invitation_from_generated(
+    src: generated.OrganizationInvitation, where: str = "organization_invitation"
+) -> OrganizationInvitationData:
+    public = _model(
+        src.public_organization_data, generated.PublicOrganizationData, f"{where}.public_organization_data"
+    )
+    return _copy(
+        src,
+        OrganizationInvitationData,
+        public_organization_data=_copy(public, PublicOrganizationData) if public else None,
+        public_metadata=_mapping(src.public_metadata),
+    )
+
+
+def memberships_from_json(
+    values: Any, where: str = "user.organization_memberships"
+) -> tuple[OrganizationMembership, ...]:
+    """The memberships a user object carries (``organization_memberships``, kept as JSON in the
+    user's ``extra``), typed; absent or null is none."""
+    converted = []
+    for i, value in enumerate(_list(values, where)):
+        if not isinstance(value, Mapping):
+            raise ShapeError(f"{where}[{i}]", "JSON object", value)
+        try:
+            parsed = generated.OrganizationMembership.from_dict(value)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ShapeError(f"{where}[{i}]", "OrganizationMembership", value) from exc
+        converted.append(membership_from_generated(parsed, f"{where}[{i}]"))
+    return tuple(converted)
+
+
+def _page(
+    parsed: Any,
+    envelope: type[Any],
+    page_cls: type[Any],
+    item_cls: type[_M],
+    convert: Callable[[_M, str], _T],
+    offset: int,
+    limit: int | None,
+) -> tuple[Page[_T], ClientState | None]:
+    parsed = answered(parsed, envelope)
+    page = _model(parsed.response, page_cls, "response")
+    if page is None:
+        raise ShapeError("response", page_cls.__name__, None)
+    items = [
+        convert(item, f"response.data[{i}]")
+        for i, item in enumerate(_models(page.data, item_cls, "response.data"))
+    ]
+    total = _opt(page.total_count)
+    total = len(items) + offset if total is None else _checked("response.total_count", (int, False), total)
+    client = _model(parsed.client, generated.Client, "client")
+    state = client_state_from_generated(client, "client") if client else None
+    return Page(tuple(items), total, offset=offset, limit=limit), state
+
+
+def membership_page(
+    offset: int, limit: int | None
+) -> Callable[[Any], tuple[Page[OrganizationMembership], ClientState | None]]:
+    """The converter of a ``GET /v1/me/organization_memberships?paginated=true`` answer."""
+    return lambda parsed: _page(
+        parsed,
+        generated.OrganizationMembershipsEnvelope,
+        generated.OrganizationMembershipPage,
+        generated.OrganizationMembership,
+        membership_from_generated,
+        offset,
+        limit,
+    )
+
+
+def invitation_page(
+    offset: int, limit: int | None
+) -> Callable[[Any], tuple[Page[OrganizationInvitationData], ClientState | None]]:
+    """The converter of a ``GET /v1/me/organization_invitations`` answer."""
+    return lambda parsed: _page(
+        parsed,
+        generated.OrganizationInvitationsEnvelope,
+        generated.OrganizationInvitationPage,
+        generated.OrganizationInvitation,
+        invitation_from_generated,
+        offset,
+        limit,
+    )
+
+
+def invitation_envelope(parsed: Any) -> tuple[OrganizationInvitationData, ClientState | None]:
+    return _envelope(
+        parsed,
+        generated.OrganizationInvitationEnvelope,
+        generated.OrganizationInvitation,
+        invitation_from_generated,
+    )
+
+
+def organization_envelope(parsed: Any) -> tuple[Organization, ClientState | None]:
+    return _envelope(
+        parsed, generated.OrganizationEnvelope, generated.Organization, organization_from_generated
     )

@@ -14,6 +14,7 @@
     │   └── ClerkTimeoutError         ... because it took too long
     ├── ResponseParseError            an answer that is not what the contract says
     ├── ConfigurationError            bad arguments to a constructor (e.g. an invalid publishable key)
+    │   └── OrganizationNotFoundError ... an organization slug none of the user's memberships has
     ├── ClientClosedError             the client was closed (or its http_client was)
     ├── TokenStoreError               the client token could not be read or written
     └── SignInIncompleteError         a one-call sign-in needs another step
@@ -43,6 +44,7 @@ __all__ = [
     "ConflictError",
     "ErrorDetail",
     "NotFoundError",
+    "OrganizationNotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseParseError",
@@ -60,6 +62,19 @@ class ClerkError(Exception):
 
 class ConfigurationError(ClerkError, ValueError):
     """A constructor or method was given something it cannot use."""
+
+
+class OrganizationNotFoundError(ConfigurationError):
+    """No membership of the session's user is in an organization with this slug (nothing was sent
+    that changes state)."""
+
+    def __init__(self, organization: str, session_id: str | None) -> None:
+        self.organization = organization
+        self.session_id = session_id
+        super().__init__(
+            f"no organization with the slug {organization!r} among the memberships of the user of "
+            f"session {session_id} (give an organization id or slug the user is a member of)"
+        )
 
 
 class ClientClosedError(ClerkError):

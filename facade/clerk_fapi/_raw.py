@@ -28,6 +28,12 @@ from clerk_fapi_raw.api.client import (
 )
 from clerk_fapi_raw.api.dev_browser import create_dev_browser
 from clerk_fapi_raw.api.environment import get_environment
+from clerk_fapi_raw.api.organizations import (
+    accept_organization_invitation,
+    create_organization,
+    get_organization_memberships,
+    get_users_organization_invitations,
+)
 from clerk_fapi_raw.api.sessions import (
     create_session_token,
     create_session_token_from_template,
@@ -160,7 +166,38 @@ ATTEMPT_VERIFICATION = _e(
 )
 GET_ENVIRONMENT = _e("GET /v1/environment", get_environment, IDEMPOTENT, None, m.Environment)
 CREATE_DEV_BROWSER = _e("POST /v1/dev_browser", create_dev_browser, UNSAFE, None, m.DevBrowser)
+# Organizations of the session's user.
+GET_ORGANIZATION_MEMBERSHIPS = _e(
+    "GET /v1/me/organization_memberships",
+    get_organization_memberships,
+    IDEMPOTENT,
+    None,
+    m.OrganizationMembershipsEnvelope,
+)
+GET_ORGANIZATION_INVITATIONS = _e(
+    "GET /v1/me/organization_invitations",
+    get_users_organization_invitations,
+    IDEMPOTENT,
+    None,
+    m.OrganizationInvitationsEnvelope,
+)
+ACCEPT_ORGANIZATION_INVITATION = _e(
+    "POST /v1/me/organization_invitations/{invitation_id}/accept",
+    accept_organization_invitation,
+    UNSAFE,
+    None,
+    m.OrganizationInvitationEnvelope,
+)
+CREATE_ORGANIZATION = _e(
+    "POST /v1/organizations", create_organization, UNSAFE, m.CreateOrganizationForm, m.OrganizationEnvelope
+)
 del m
+
+
+def session_query(session_id: str) -> dict[str, str]:
+    """The query argument naming the session a ``/v1/me*`` or ``/v1/organizations*`` call acts for
+    (``_clerk_session_id``), as the generated operations take it."""
+    return {"field_clerk_session_id": session_id}
 
 
 def form_fields(endpoint: Endpoint) -> frozenset[str]:
@@ -276,5 +313,6 @@ __all__ = [
     "parse_client",
     "parse_errors",
     "request_kwargs",
+    "session_query",
     "untyped_endpoint",
 ]

@@ -9,10 +9,27 @@ from typing import Any
 
 import attrs
 import pytest
-from clerk_fapi import AsyncClient, AsyncSession, AsyncSignIn, AsyncSignUp, Client, Session, SignIn, SignUp
+from clerk_fapi import (
+    AsyncClient,
+    AsyncOrganizationInvitation,
+    AsyncSession,
+    AsyncSignIn,
+    AsyncSignUp,
+    Client,
+    OrganizationInvitation,
+    Session,
+    SignIn,
+    SignUp,
+)
 from clerk_fapi._twins import ASYNC_NAMES
 
-TWINS = [(Client, AsyncClient), (Session, AsyncSession), (SignIn, AsyncSignIn), (SignUp, AsyncSignUp)]
+TWINS = [
+    (Client, AsyncClient),
+    (Session, AsyncSession),
+    (SignIn, AsyncSignIn),
+    (SignUp, AsyncSignUp),
+    (OrganizationInvitation, AsyncOrganizationInvitation),
+]
 IDS = [sync.__name__ for sync, _ in TWINS]
 
 
@@ -73,8 +90,11 @@ def test_twin_methods_share_signatures_docstrings_and_colour(sync_cls: type, asy
             continue
         assert shape(async_member) == shape(sync_member), name
         if async_member is not sync_member:  # a method of the shared core is neither
-            assert inspect.iscoroutinefunction(async_member), name
+            # Awaited, or iterated with ``async for`` (an async generator: the async colour of a
+            # sync generator).
+            assert inspect.iscoroutinefunction(async_member) or inspect.isasyncgenfunction(async_member), name
             assert not inspect.iscoroutinefunction(sync_member), name
+            assert not inspect.isasyncgenfunction(sync_member), name
 
 
 def test_the_constructors_take_the_same_arguments() -> None:

@@ -10,6 +10,7 @@ from .clerk_errors import ClerkErrors
 from .clerk_errors_meta_type_0 import ClerkErrorsMetaType0
 from .client import Client
 from .client_envelope import ClientEnvelope
+from .create_organization_form import CreateOrganizationForm
 from .create_sign_in_form import CreateSignInForm
 from .create_sign_up_form import CreateSignUpForm
 from .dev_browser import DevBrowser
@@ -19,11 +20,28 @@ from .environment import Environment
 from .external_account import ExternalAccount
 from .external_account_public_metadata_type_0 import ExternalAccountPublicMetadataType0
 from .identification_link import IdentificationLink
+from .organization import Organization
+from .organization_envelope import OrganizationEnvelope
+from .organization_invitation import OrganizationInvitation
+from .organization_invitation_envelope import OrganizationInvitationEnvelope
+from .organization_invitation_page import OrganizationInvitationPage
+from .organization_invitation_public_metadata_type_0 import (
+    OrganizationInvitationPublicMetadataType0,
+)
+from .organization_invitations_envelope import OrganizationInvitationsEnvelope
+from .organization_membership import OrganizationMembership
+from .organization_membership_page import OrganizationMembershipPage
+from .organization_membership_public_metadata_type_0 import (
+    OrganizationMembershipPublicMetadataType0,
+)
+from .organization_memberships_envelope import OrganizationMembershipsEnvelope
+from .organization_public_metadata_type_0 import OrganizationPublicMetadataType0
 from .passkey import Passkey
 from .phone_number import PhoneNumber
 from .prepare_first_factor_form import PrepareFirstFactorForm
 from .prepare_second_factor_form import PrepareSecondFactorForm
 from .prepare_verification_form import PrepareVerificationForm
+from .public_organization_data import PublicOrganizationData
 from .public_user_data import PublicUserData
 from .reset_password_form import ResetPasswordForm
 from .session import Session
@@ -61,6 +79,7 @@ __all__ = (
     "ClerkErrorsMetaType0",
     "Client",
     "ClientEnvelope",
+    "CreateOrganizationForm",
     "CreateSignInForm",
     "CreateSignUpForm",
     "DevBrowser",
@@ -70,11 +89,24 @@ __all__ = (
     "ExternalAccount",
     "ExternalAccountPublicMetadataType0",
     "IdentificationLink",
+    "Organization",
+    "OrganizationEnvelope",
+    "OrganizationInvitation",
+    "OrganizationInvitationEnvelope",
+    "OrganizationInvitationPage",
+    "OrganizationInvitationPublicMetadataType0",
+    "OrganizationInvitationsEnvelope",
+    "OrganizationMembership",
+    "OrganizationMembershipPage",
+    "OrganizationMembershipPublicMetadataType0",
+    "OrganizationMembershipsEnvelope",
+    "OrganizationPublicMetadataType0",
     "Passkey",
     "PhoneNumber",
     "PrepareFirstFactorForm",
     "PrepareSecondFactorForm",
     "PrepareVerificationForm",
+    "PublicOrganizationData",
     "PublicUserData",
     "ResetPasswordForm",
     "Session",
