@@ -27,7 +27,7 @@ from ._errors import FapiError, internal_error
 from ._faults import Fault, FaultRegistry
 from ._forms import normalize_phone, parse_form
 from ._ids import new_id
-from ._models import JwtTemplate, Membership, Organization, SentCode
+from ._models import JwtTemplate, Organization, OrganizationInvitation, SentCode
 from ._redact import redact
 from ._reply import Reply, cors_headers, error_reply
 from ._routes import ROUTES, find_route, overridden_method
@@ -211,16 +211,23 @@ class Emulator:
                 raise KeyError(organization_id)
             if user_id not in svc.users:
                 raise KeyError(user_id)
+            return svc.add_membership(organization_id, user_id, role, permissions).id
+
+    def add_organization_invitation(
+        self, organization_id: str, email_address: str, role: str = "org:member", *, status: str = "pending"
+    ) -> str:
+        """Invite `email_address` to an organization with `role` (what an admin does through the Backend
+        API); the user holding that address sees it in `GET /v1/me/organization_invitations` and may accept
+        it. Returns the invitation id."""
+        with self._lock:
+            if organization_id not in self._service.organizations:
+                raise KeyError(organization_id)
             now = self.clock.now_ms
-            granted = (
-                ["org:sys_memberships:manage", "org:sys_memberships:read", "org:sys_profile:manage"]
-                if role == "org:admin"
-                else ["org:sys_memberships:read"]
+            invitation = OrganizationInvitation(
+                new_id("orginv"), organization_id, email_address.strip().lower(), role, now, now, status
             )
-            granted += [p for p in permissions if p not in granted]
-            membership = Membership(new_id("orgmem"), organization_id, user_id, role, granted, now, now)
-            svc.memberships.append(membership)
-            return membership.id
+            self._service.invitations[invitation.id] = invitation
+            return invitation.id
 
     def add_jwt_template(self, name: str, claims: Mapping[str, Any], lifetime: int = 60) -> None:
         """A JWT template: `claims` may use shortcodes such as `{{user.id}}` or `{{org.slug}}`."""

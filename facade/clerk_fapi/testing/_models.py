@@ -265,6 +265,50 @@ class Membership:
 
 
 @dataclass
+class OrganizationInvitation:
+    """An invitation to an organization, sent to an email address; its user accepts it through
+    `/v1/me/organization_invitations/{id}/accept`."""
+
+    id: str
+    organization_id: str
+    email_address: str
+    role: str
+    created_at: int
+    updated_at: int
+    status: str = "pending"
+    expires_at: int | None = None
+
+    def to_json(self, org: Organization) -> dict[str, Any]:
+        """The user's view of it (the spec's `OrganizationInvitationUserContext`)."""
+        return {
+            "object": "organization_invitation",
+            "id": self.id,
+            "email_address": self.email_address,
+            "role": self.role,
+            "role_name": role_name(self.role),
+            "organization_id": self.organization_id,
+            "public_organization_data": {
+                "id": org.id,
+                "name": org.name,
+                "slug": org.slug,
+                "image_url": IMAGE_URL,
+                "has_image": False,
+            },
+            "status": self.status,
+            "public_metadata": {},
+            "url": None,
+            "expires_at": self.expires_at,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+
+
+def role_name(role: str) -> str:
+    """The name a role key is shown with: `org:admin` is `Admin`."""
+    return role.removeprefix("org:").replace("_", " ").title()
+
+
+@dataclass
 class Session:
     id: str
     client_id: str

@@ -12,7 +12,17 @@ from dataclasses import dataclass
 
 from ._call import Handler
 from ._errors import FapiError, param_value_invalid
-from .resources import client, dev_browser, environment, health, jwks, sessions, sign_ins, sign_ups
+from .resources import (
+    client,
+    dev_browser,
+    environment,
+    health,
+    jwks,
+    organizations,
+    sessions,
+    sign_ins,
+    sign_ups,
+)
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,11 @@ ROUTES: tuple[Route, ...] = (
     _route("PATCH", _SIGN_UP, sign_ups.update_sign_up),
     _route("POST", f"{_SIGN_UP}/prepare_verification", sign_ups.prepare_verification),
     _route("POST", f"{_SIGN_UP}/attempt_verification", sign_ups.attempt_verification),
+    # /v1/me/organization_*, /v1/organizations: the organizations of the signed-in user
+    _route("GET", "/v1/me/organization_memberships", organizations.list_memberships),
+    _route("GET", "/v1/me/organization_invitations", organizations.list_invitations),
+    _route("POST", "/v1/me/organization_invitations/{invitation_id}/accept", organizations.accept_invitation),
+    _route("POST", "/v1/organizations", organizations.create_organization),
 )
 
 
