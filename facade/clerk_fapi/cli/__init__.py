@@ -34,15 +34,20 @@ Keys are only ever added, never renamed or removed:
 - ``sessions``: ``client_id``, ``last_active_session_id``, ``sessions``.
 - ``sign-up``: ``client_id``, ``sign_up``, ``session`` (the new session or null).
 - ``sign-in``: ``client_id``, ``sign_in``, ``session`` (the new session or null).
-- ``token``: ``jwt``, ``session_id``, ``template``, ``organization_id``, ``expires_at``.
+- ``token``: ``jwt``, ``session_id``, ``template``, ``organization_id`` (the id ``--org`` resolved
+  to), ``expires_at``.
 - ``switch``: ``client_id``, ``last_active_session_id``, ``session``.
 - ``sign-out``: ``client_id``, ``ended`` (the ids of the sessions signed out), ``last_active_session_id``.
 - ``destroy``: ``destroyed`` (the client id, or null when there was none).
+- ``orgs``: ``session_id``, ``active_organization_id``, ``memberships`` (each ``id``, ``role``,
+  ``role_name``, ``permissions``, ``active``, ``organization`` with ``id``, ``name``, ``slug``).
+- ``switch-org``: ``client_id``, ``session``, ``active_organization`` (``id``, ``name``, ``slug``;
+  null for the personal account).
 - errors (stderr): ``{"error": {"type", "message", "code", "codes", "status_code", "trace_id"}}``.
 
 The package: :mod:`.parser` (options and commands), :mod:`.commands` (status, sessions, token, switch,
-sign-out, destroy), :mod:`.sign_in` and :mod:`.sign_up` (the flows), :mod:`.output` (tables, JSON and
-errors), :mod:`.prompting` (asking in a terminal), :mod:`.store` (the state file) and :mod:`.runner`
+sign-out, destroy), :mod:`.orgs` (orgs, switch-org), :mod:`.sign_in` and :mod:`.sign_up` (the flows),
+:mod:`.output` (tables, JSON and errors), :mod:`.prompting` (asking in a terminal), :mod:`.store` (the state file) and :mod:`.runner`
 (one run, from arguments to exit status).
 """
 

@@ -11,6 +11,7 @@ from typing import Any, Final
 from .._token_cache import jwt_claims as unverified_claims
 from .context import Context
 from .exits import EXIT_OK, CommandFailed, UsageError
+from .orgs import default_session, organization_id, orgs, switch_org
 from .output import (
     fields,
     human_time,
@@ -81,14 +82,15 @@ def jwt_claims(jwt: str) -> dict[str, Any]:
 
 
 def token(ctx: Context) -> int:
-    """``token``: the active session's JWT alone on stdout (with its details under ``--json``)."""
+    """``token``: the default session's JWT alone on stdout (with its details under ``--json``): the
+    last active session if it is signed in, else the first signed-in one, as ``client.get_token()``.
+    ``--org`` takes an id, a slug or ``personal``."""
     a = ctx.args
-    session = ctx.client.last_active_session
-    if session is None or not session.is_signed_in:
-        raise CommandFailed("no active session: sign in first (clerk-fapi sign-in)")
+    session = default_session(ctx)
     kwargs: dict[str, Any] = {"template": a.template, "skip_cache": a.skip_cache}
+    org_id = None
     if a.org is not None:
-        kwargs["organization_id"] = a.org
+        kwargs["organization_id"] = org_id = organization_id(session, a.org)
     jwt = session.get_token(**kwargs)
     if not jwt:
         raise CommandFailed(f"the session {session.id} has no token (status {session.status})")
@@ -100,7 +102,7 @@ def token(ctx: Context) -> int:
         "jwt": jwt,
         "session_id": session.id,
         "template": a.template,
-        "organization_id": a.org,
+        "organization_id": org_id,
         "expires_at": iso(datetime.fromtimestamp(exp, UTC)) if isinstance(exp, int) else None,
     }
     ctx.output.result("", data)
@@ -171,4 +173,6 @@ COMMANDS: Final[dict[str, Callable[[Context], int]]] = {
     "switch": switch,
     "sign-out": sign_out,
     "destroy": destroy,
+    "orgs": orgs,
+    "switch-org": switch_org,
 }
