@@ -47,8 +47,8 @@ Keys are only ever added, never renamed or removed:
 
 The package: :mod:`.parser` (options and commands), :mod:`.commands` (status, sessions, token, switch,
 sign-out, destroy), :mod:`.orgs` (orgs, switch-org), :mod:`.sign_in` and :mod:`.sign_up` (the flows),
-:mod:`.output` (tables, JSON and errors), :mod:`.prompting` (asking in a terminal), :mod:`.store` (the state file) and :mod:`.runner`
-(one run, from arguments to exit status).
+:mod:`.output` (tables, JSON and errors), :mod:`.prompting` (asking in a terminal), :mod:`.store` (the
+state file) and :mod:`.runner` (one run, from arguments to exit status).
 """
 
 from __future__ import annotations
