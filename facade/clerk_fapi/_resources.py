@@ -15,10 +15,11 @@ from typing import Any, Protocol, Self, TypeVar
 import attrs
 
 from ._engine import Flow
-from ._models import SessionData, SignInData, SignUpData
-from ._ops import Core, sessions, sign_ins, sign_ups
+from ._models import SessionData, SessionReverification, SignInData, SignUpData, UserData
+from ._ops import Core, reverification, sessions, sign_ins, sign_ups
 from ._sentinel import NOT_GIVEN, NotGiven
 from ._twins import documented_by
+from ._user import AsyncUser, User, bind_user
 
 __all__ = ["AsyncOwner", "AsyncSession", "AsyncSignIn", "AsyncSignUp", "Owner", "Session", "SignIn", "SignUp"]
 
@@ -77,7 +78,12 @@ class _Bound:
 class Session(_Bound, SessionData):
     """A session of a :class:`~clerk_fapi.Client`."""
 
+    # The session's user, with its /v1/me calls (the data the server sent, bound to this session).
+    user: User | None = attrs.field(default=None, repr=False)
     _owner: Owner = attrs.field(repr=False, eq=False, alias="owner", kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        _bind_session_user(self, User)
 
     def reload(self) -> Session:
         """Fetch this session again (GET /v1/client/sessions/{id})."""
@@ -105,13 +111,54 @@ class Session(_Bound, SessionData):
         """A session JWT (or a JWT from ``template``), served from the cache while it is fresh."""
         return self._owner._get_token(self.id, template, organization_id, skip_cache)
 
+    def start_verification(self, level: str = "second_factor") -> SessionReverification:
+        """Start reverifying this session (POST .../verify) at ``level`` (``first_factor``,
+        ``second_factor``, ``multi_factor``), as a :class:`ReverificationRequiredError` asks; then
+        prepare and attempt the factors its ``status`` names until it is ``complete``, and retry."""
+        return self._owner._run(reverification.start(self._owner, self.id, level))
+
+    def prepare_first_factor_verification(self, strategy: str, **fields: Any) -> SessionReverification:
+        """Send a code for the first factor of a reverification (``email_code``, ``phone_code``); the
+        user's primary email address or phone number unless ``email_address_id=``/``phone_number_id=``."""
+        flow = reverification.factor(self._owner, self.id, 1, "prepare", strategy, fields)
+        return self._owner._run(flow)
+
+    def attempt_first_factor_verification(self, strategy: str, **fields: Any) -> SessionReverification:
+        """Attempt the first factor of a reverification: ``password=`` or ``code=``."""
+        flow = reverification.factor(self._owner, self.id, 1, "attempt", strategy, fields)
+        return self._owner._run(flow)
+
+    def prepare_second_factor_verification(
+        self, strategy: str = "phone_code", **fields: Any
+    ) -> SessionReverification:
+        """Send a code by SMS for the second factor of a reverification (the default second-factor
+        phone unless ``phone_number_id=``)."""
+        flow = reverification.factor(self._owner, self.id, 2, "prepare", strategy, fields)
+        return self._owner._run(flow)
+
+    def attempt_second_factor_verification(self, strategy: str, code: str) -> SessionReverification:
+        """Attempt the second factor of a reverification (``totp``, ``backup_code``, ``phone_code``)."""
+        flow = reverification.factor(self._owner, self.id, 2, "attempt", strategy, {"code": code})
+        return self._owner._run(flow)
+
+
+def _bind_session_user(session: Any, cls: type[UserData]) -> None:
+    """Give a session resource its user as ``cls`` (``User``/``AsyncUser``) bound to the session."""
+    data = session.user
+    if data is not None and not isinstance(data, cls):
+        object.__setattr__(session, "user", bind_user(cls, data, session._owner, session.id))
+
 
 @documented_by(Session)
 @attrs.frozen
 class AsyncSession(_Bound, SessionData):
     """A session of an :class:`~clerk_fapi.AsyncClient`."""
 
+    user: AsyncUser | None = attrs.field(default=None, repr=False)
     _owner: AsyncOwner = attrs.field(repr=False, eq=False, alias="owner", kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        _bind_session_user(self, AsyncUser)
 
     async def reload(self) -> AsyncSession:
         return self._bound(await self._owner._run(sessions.get(self._owner, self.id)))
@@ -134,6 +181,27 @@ class AsyncSession(_Bound, SessionData):
         skip_cache: bool = False,
     ) -> str | None:
         return await self._owner._get_token(self.id, template, organization_id, skip_cache)
+
+    async def start_verification(self, level: str = "second_factor") -> SessionReverification:
+        return await self._owner._run(reverification.start(self._owner, self.id, level))
+
+    async def prepare_first_factor_verification(self, strategy: str, **fields: Any) -> SessionReverification:
+        flow = reverification.factor(self._owner, self.id, 1, "prepare", strategy, fields)
+        return await self._owner._run(flow)
+
+    async def attempt_first_factor_verification(self, strategy: str, **fields: Any) -> SessionReverification:
+        flow = reverification.factor(self._owner, self.id, 1, "attempt", strategy, fields)
+        return await self._owner._run(flow)
+
+    async def prepare_second_factor_verification(
+        self, strategy: str = "phone_code", **fields: Any
+    ) -> SessionReverification:
+        flow = reverification.factor(self._owner, self.id, 2, "prepare", strategy, fields)
+        return await self._owner._run(flow)
+
+    async def attempt_second_factor_verification(self, strategy: str, code: str) -> SessionReverification:
+        flow = reverification.factor(self._owner, self.id, 2, "attempt", strategy, {"code": code})
+        return await self._owner._run(flow)
 
 
 # ----- sign-ins --------------------------------------------------------------------------------------

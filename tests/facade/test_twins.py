@@ -9,10 +9,27 @@ from typing import Any
 
 import attrs
 import pytest
-from clerk_fapi import AsyncClient, AsyncSession, AsyncSignIn, AsyncSignUp, Client, Session, SignIn, SignUp
+from clerk_fapi import (
+    AsyncClient,
+    AsyncSession,
+    AsyncSignIn,
+    AsyncSignUp,
+    AsyncUser,
+    Client,
+    Session,
+    SignIn,
+    SignUp,
+    User,
+)
 from clerk_fapi._twins import ASYNC_NAMES
 
-TWINS = [(Client, AsyncClient), (Session, AsyncSession), (SignIn, AsyncSignIn), (SignUp, AsyncSignUp)]
+TWINS = [
+    (Client, AsyncClient),
+    (Session, AsyncSession),
+    (SignIn, AsyncSignIn),
+    (SignUp, AsyncSignUp),
+    (User, AsyncUser),
+]
 IDS = [sync.__name__ for sync, _ in TWINS]
 
 
@@ -32,7 +49,12 @@ def defined_here(member: Any) -> bool:
     """Defined by a shell, a resource or the client core (the read models' own methods are held to
     their docstrings with the read models)."""
     function = member.fget if isinstance(member, property) else member
-    return function.__module__ in {"clerk_fapi._client", "clerk_fapi._core", "clerk_fapi._resources"}
+    return function.__module__ in {
+        "clerk_fapi._client",
+        "clerk_fapi._core",
+        "clerk_fapi._resources",
+        "clerk_fapi._user",
+    }
 
 
 def shape(function: Any) -> list[tuple[str, Any, Any, str]]:
@@ -81,7 +103,9 @@ def test_the_constructors_take_the_same_arguments() -> None:
     assert shape(AsyncClient.__init__) == shape(Client.__init__)
 
 
-@pytest.mark.parametrize("cls", [Session, AsyncSession, SignIn, AsyncSignIn, SignUp, AsyncSignUp])
+@pytest.mark.parametrize(
+    "cls", [Session, AsyncSession, SignIn, AsyncSignIn, SignUp, AsyncSignUp, User, AsyncUser]
+)
 def test_a_resource_cannot_be_made_without_its_client(cls: type) -> None:
     data = next(c for c in cls.__mro__ if c.__name__.endswith("Data"))
     fields = {f.alias: f.default for f in attrs.fields(data)}
