@@ -12,7 +12,18 @@ from dataclasses import dataclass
 
 from ._call import Handler
 from ._errors import FapiError, param_value_invalid
-from .resources import client, dev_browser, environment, health, jwks, sessions, sign_ins, sign_ups
+from .resources import (
+    client,
+    dev_browser,
+    environment,
+    health,
+    jwks,
+    me,
+    reverification,
+    sessions,
+    sign_ins,
+    sign_ups,
+)
 
 
 @dataclass(frozen=True)
@@ -67,6 +78,36 @@ ROUTES: tuple[Route, ...] = (
     _route("PATCH", _SIGN_UP, sign_ups.update_sign_up),
     _route("POST", f"{_SIGN_UP}/prepare_verification", sign_ups.prepare_verification),
     _route("POST", f"{_SIGN_UP}/attempt_verification", sign_ups.attempt_verification),
+    # /v1/me (the signed-in user's own account) and /v1/client/sessions/{id}/verify (reverification)
+    _route("GET", "/v1/me", me.get_user),
+    _route("PATCH", "/v1/me", me.update_user),
+    _route("DELETE", "/v1/me", me.delete_user),
+    _route("PATCH", "/v1/me/metadata", me.update_metadata),
+    _route("POST", "/v1/me/change_password", me.change_password),
+    _route("POST", "/v1/me/email_addresses", me.create_email_address),
+    _route("GET", "/v1/me/email_addresses/{email_id}", me.get_email_address),
+    _route("DELETE", "/v1/me/email_addresses/{email_id}", me.delete_email_address),
+    _route("POST", "/v1/me/email_addresses/{email_id}/prepare_verification", me.prepare_email_verification),
+    _route("POST", "/v1/me/email_addresses/{email_id}/attempt_verification", me.attempt_email_verification),
+    _route("POST", "/v1/me/phone_numbers", me.create_phone_number),
+    _route("GET", "/v1/me/phone_numbers/{phone_number_id}", me.get_phone_number),
+    _route("PATCH", "/v1/me/phone_numbers/{phone_number_id}", me.update_phone_number),
+    _route("DELETE", "/v1/me/phone_numbers/{phone_number_id}", me.delete_phone_number),
+    _route(
+        "POST", "/v1/me/phone_numbers/{phone_number_id}/prepare_verification", me.prepare_phone_verification
+    ),
+    _route(
+        "POST", "/v1/me/phone_numbers/{phone_number_id}/attempt_verification", me.attempt_phone_verification
+    ),
+    _route("POST", "/v1/me/totp", me.create_totp),
+    _route("DELETE", "/v1/me/totp", me.delete_totp),
+    _route("POST", "/v1/me/totp/attempt_verification", me.verify_totp),
+    _route("POST", "/v1/me/backup_codes", me.create_backup_codes),
+    _route("POST", f"{_SESSION}/verify", reverification.start),
+    _route("POST", f"{_SESSION}/verify/prepare_first_factor", reverification.prepare_first_factor),
+    _route("POST", f"{_SESSION}/verify/attempt_first_factor", reverification.attempt_first_factor),
+    _route("POST", f"{_SESSION}/verify/prepare_second_factor", reverification.prepare_second_factor),
+    _route("POST", f"{_SESSION}/verify/attempt_second_factor", reverification.attempt_second_factor),
 )
 
 
