@@ -25,6 +25,7 @@ from .output import (
 )
 from .sign_in import sign_in
 from .sign_up import sign_up
+from .whoami import whoami
 
 __all__ = ["COMMANDS", "destroy", "jwt_claims", "sessions", "sign_out", "status", "switch", "token"]
 
@@ -171,4 +172,5 @@ COMMANDS: Final[dict[str, Callable[[Context], int]]] = {
     "switch": switch,
     "sign-out": sign_out,
     "destroy": destroy,
+    "whoami": whoami,
 }

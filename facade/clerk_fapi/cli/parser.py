@@ -139,6 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
     sign_out.add_argument("--session", metavar="ID", help="remove only this session")
     sign_out.add_argument("--all", action="store_true", help="every session (the default, kept for scripts)")
     command("destroy", "delete the client on the server and forget it here")
+    # The signed-in user (/v1/me).
+    command("whoami", "show the signed-in user: emails, phones, second factors, active organization")
     return parser
 
 
