@@ -34,6 +34,7 @@ from ._sentinel import NOT_GIVEN, NotGiven
 from ._token_cache import CacheKey
 from ._token_store import TokenStore
 from ._twins import documented_by
+from ._user import AsyncUser, User
 
 __all__ = ["DEFAULT_API_VERSION", "AsyncClient", "Client"]
 
@@ -102,6 +103,13 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
     _session_cls = Session
     _sign_in_cls = SignIn
     _sign_up_cls = SignUp
+
+    @property
+    def user(self) -> User | None:
+        """The user of the default session (the last active one if it is signed in, else the first
+        signed-in one), with its /v1/me calls; None when no session is signed in."""
+        session = self._find_session(tokens.default_session_id(self))
+        return session.user if session else None
 
     def _run(self, flow: Flow[T]) -> T:
         check_open(self._closed or self._http.is_closed, flow)
@@ -283,6 +291,13 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
     _session_cls = AsyncSession
     _sign_in_cls = AsyncSignIn
     _sign_up_cls = AsyncSignUp
+
+    @property
+    def user(self) -> AsyncUser | None:
+        """The user of the default session (the last active one if it is signed in, else the first
+        signed-in one), with its /v1/me calls; None when no session is signed in."""
+        session = self._find_session(tokens.default_session_id(self))
+        return session.user if session else None
 
     async def _run(self, flow: Flow[T]) -> T:
         check_open(self._closed or self._http.is_closed, flow)

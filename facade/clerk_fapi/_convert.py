@@ -23,7 +23,10 @@ from clerk_fapi_raw.types import Unset
 from ._errors import ErrorDetail
 from ._models import (
     EMPTY_STATE,
+    TOTP,
+    BackupCodes,
     ClientState,
+    DeletedObject,
     EmailAddress,
     Environment,
     ExternalAccount,
@@ -32,11 +35,12 @@ from ._models import (
     PhoneNumber,
     PublicUserData,
     SessionData,
+    SessionReverification,
     SignInData,
     SignInFactor,
     SignUpData,
     SignUpVerifications,
-    User,
+    UserData,
     Verification,
     Web3Wallet,
 )
@@ -290,10 +294,10 @@ def _identification(src: Any, cls: type[_T], where: str) -> _T:
     return _with_verification(src, cls, where, **converted)
 
 
-def user_from_generated(src: generated.User, where: str = "user") -> User:
+def user_from_generated(src: generated.User, where: str = "user") -> UserData:
     return _copy(
         src,
-        User,
+        UserData,
         email_addresses=tuple(
             _identification(e, EmailAddress, f"{where}.email_addresses")
             for e in _models(src.email_addresses, generated.EmailAddress, f"{where}.email_addresses")
@@ -498,6 +502,100 @@ def environment_from_generated(src: generated.Environment | None) -> Environment
         identification_strategies=_strings(auth.identification_strategies) if auth else (),
         first_factors=_strings(auth.first_factors) if auth else (),
         second_factors=_strings(auth.second_factors) if auth else (),
+    )
+
+
+# ----- the signed-in user's own objects (/v1/me) and session reverification ---------------------------
+def user_envelope(parsed: Any) -> tuple[UserData, ClientState | None]:
+    """A user answer (``/v1/me``): the user and the piggybacked client."""
+    return _envelope(parsed, generated.UserEnvelope, generated.User, user_from_generated)
+
+
+def email_address_envelope(parsed: Any) -> tuple[EmailAddress, ClientState | None]:
+    return _envelope(
+        parsed,
+        generated.EmailAddressEnvelope,
+        generated.EmailAddress,
+        lambda src, where: _identification(src, EmailAddress, where),
+    )
+
+
+def phone_number_envelope(parsed: Any) -> tuple[PhoneNumber, ClientState | None]:
+    return _envelope(
+        parsed,
+        generated.PhoneNumberEnvelope,
+        generated.PhoneNumber,
+        lambda src, where: _identification(src, PhoneNumber, where),
+    )
+
+
+def deleted_object_envelope(parsed: Any) -> tuple[DeletedObject, ClientState | None]:
+    return _envelope(
+        parsed,
+        generated.DeletedObjectEnvelope,
+        generated.DeletedObject,
+        lambda src, where: _copy(src, DeletedObject),
+    )
+
+
+def _totp(src: generated.TOTP, where: str) -> TOTP:
+    codes = _opt(src.backup_codes)
+    return _copy(
+        src, TOTP, backup_codes=_strings(codes, f"{where}.backup_codes") if codes is not None else None
+    )
+
+
+def totp_envelope(parsed: Any) -> tuple[TOTP, ClientState | None]:
+    return _envelope(parsed, generated.TOTPEnvelope, generated.TOTP, _totp)
+
+
+def backup_codes_envelope(parsed: Any) -> tuple[BackupCodes, ClientState | None]:
+    return _envelope(
+        parsed,
+        generated.BackupCodesEnvelope,
+        generated.BackupCodes,
+        lambda src, where: _copy(src, BackupCodes, codes=_strings(src.codes, f"{where}.codes")),
+    )
+
+
+def _factors(values: Any, where: str) -> tuple[SignInFactor, ...]:
+    return tuple(_copy(f, SignInFactor) for f in _models(values, generated.SignInFactor, where))
+
+
+def _reverified_session(src: generated.ReverifiedSession, where: str) -> SessionData:
+    """The session of a reverification: its base fields (no user; the client carries the whole session)."""
+    token = _model(src.last_active_token, generated.Token, f"{where}.last_active_token")
+    actor = _opt(src.actor)
+    tasks = _models(src.tasks, generated.SessionTask, f"{where}.tasks")
+    return _copy(
+        src,
+        SessionData,
+        last_active_token=_jwt(token, f"{where}.last_active_token") if token else None,
+        actor=_mapping(actor) if actor is not None else None,
+        tasks=tuple(str(_opt(t.key)) for t in tasks) if _opt(src.tasks) is not None else None,
+    )
+
+
+def _reverification(src: generated.SessionReverification, where: str) -> SessionReverification:
+    session = _model(src.session, generated.ReverifiedSession, f"{where}.session")
+    return _copy(
+        src,
+        SessionReverification,
+        supported_first_factors=_factors(src.supported_first_factors, f"{where}.supported_first_factors"),
+        supported_second_factors=_factors(src.supported_second_factors, f"{where}.supported_second_factors"),
+        first_factor_verification=verification_from_generated(
+            src.first_factor_verification, f"{where}.first_factor_verification"
+        ),
+        second_factor_verification=verification_from_generated(
+            src.second_factor_verification, f"{where}.second_factor_verification"
+        ),
+        session=_reverified_session(session, f"{where}.session") if session else None,
+    )
+
+
+def reverification_envelope(parsed: Any) -> tuple[SessionReverification, ClientState | None]:
+    return _envelope(
+        parsed, generated.SessionReverificationEnvelope, generated.SessionReverification, _reverification
     )
 
 

@@ -9,7 +9,8 @@
     │   ├── ConflictError             409
     │   ├── UnprocessableEntityError  422
     │   ├── RateLimitError            429
-    │   └── ServerError               5xx
+    │   ├── ServerError               5xx
+    │   └── ReverificationRequiredError  ``session_reverification_required`` (whatever the status)
     ├── ClerkConnectionError          the request did not get an answer
     │   └── ClerkTimeoutError         ... because it took too long
     ├── ResponseParseError            an answer that is not what the contract says
@@ -48,10 +49,12 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseParseError",
+    "ReverificationRequiredError",
     "ServerError",
     "SignInIncompleteError",
     "TokenStoreError",
     "UnprocessableEntityError",
+    "api_error_class",
     "api_error_for_status",
 ]
 
@@ -204,6 +207,46 @@ _BY_STATUS: dict[int, type[ClerkAPIError]] = {
     422: UnprocessableEntityError,
     429: RateLimitError,
 }
+
+
+class ReverificationRequiredError(ClerkAPIError):
+    """The action needs the session's identity proven again (error code
+    ``session_reverification_required``): call ``session.start_verification(error.level or
+    "second_factor")``, prepare and attempt the factors it asks for until its status is
+    ``complete``, then retry the action. ``level`` and ``after_minutes`` are read from the error's
+    ``meta`` when the server names them (None otherwise)."""
+
+    CODE = "session_reverification_required"
+
+    @property
+    def level(self) -> str | None:
+        """The level to reverify at (``first_factor``, ``second_factor``, ``multi_factor``), when named."""
+        value = self._hint("level")
+        return value if isinstance(value, str) else None
+
+    @property
+    def after_minutes(self) -> int | None:
+        """How recent the verification must be, in minutes, when named."""
+        value = self._hint("after_minutes", "afterMinutes")
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    def _hint(self, *names: str) -> Any:
+        for error in self.errors:
+            if error.code != self.CODE:
+                continue
+            nested = error.meta.get("reverification")
+            for where in (nested if isinstance(nested, Mapping) else {}, error.meta):
+                for name in names:
+                    if name in where:
+                        return where[name]
+        return None
+
+
+def api_error_class(status_code: int, codes: Sequence[str | None]) -> type[ClerkAPIError]:
+    """The exception class for an error answer: by its code where one has its own class, else by status."""
+    if ReverificationRequiredError.CODE in codes:
+        return ReverificationRequiredError
+    return api_error_for_status(status_code)
 
 
 def api_error_for_status(status_code: int) -> type[ClerkAPIError]:

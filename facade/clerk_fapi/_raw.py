@@ -28,6 +28,26 @@ from clerk_fapi_raw.api.client import (
 )
 from clerk_fapi_raw.api.dev_browser import create_dev_browser
 from clerk_fapi_raw.api.environment import get_environment
+from clerk_fapi_raw.api.me import (
+    change_password,
+    create_backup_codes,
+    create_email_addresses,
+    delete_email_address,
+    delete_phone_number,
+    delete_totp,
+    delete_user,
+    get_user,
+    patch_user,
+    patch_user_metadata,
+    post_phone_numbers,
+    post_totp,
+    send_verification_email,
+    send_verification_sms,
+    update_phone_number,
+    verify_email_address,
+    verify_phone_number,
+    verify_totp,
+)
 from clerk_fapi_raw.api.organizations import (
     accept_organization_invitation,
     create_organization,
@@ -35,11 +55,16 @@ from clerk_fapi_raw.api.organizations import (
     get_users_organization_invitations,
 )
 from clerk_fapi_raw.api.sessions import (
+    attempt_session_reverification_first_factor,
+    attempt_session_reverification_second_factor,
     create_session_token,
     create_session_token_from_template,
     end_session,
     get_session,
+    prepare_session_reverification_first_factor,
+    prepare_session_reverification_second_factor,
     remove_session,
+    start_session_reverification,
     touch_session,
 )
 from clerk_fapi_raw.api.sign_ins import (
@@ -166,6 +191,120 @@ ATTEMPT_VERIFICATION = _e(
 )
 GET_ENVIRONMENT = _e("GET /v1/environment", get_environment, IDEMPOTENT, None, m.Environment)
 CREATE_DEV_BROWSER = _e("POST /v1/dev_browser", create_dev_browser, UNSAFE, None, m.DevBrowser)
+# ----- the signed-in user (/v1/me) and session reverification ------------------------------------------
+GET_USER = _e("GET /v1/me", get_user, IDEMPOTENT, None, m.UserEnvelope)
+UPDATE_USER = _e("PATCH /v1/me", patch_user, UNSAFE, m.UpdateUserForm, m.UserEnvelope)
+DELETE_USER = _e("DELETE /v1/me", delete_user, IDEMPOTENT, None, m.DeletedObjectEnvelope)
+UPDATE_USER_METADATA = _e(
+    "PATCH /v1/me/metadata", patch_user_metadata, UNSAFE, m.UpdateUserMetadataForm, m.UserEnvelope
+)
+CHANGE_PASSWORD = _e(
+    "POST /v1/me/change_password", change_password, UNSAFE, m.ChangePasswordForm, m.UserEnvelope
+)
+CREATE_EMAIL_ADDRESS = _e(
+    "POST /v1/me/email_addresses",
+    create_email_addresses,
+    UNSAFE,
+    m.CreateEmailAddressForm,
+    m.EmailAddressEnvelope,
+)
+PREPARE_EMAIL_ADDRESS_VERIFICATION = _e(
+    "POST /v1/me/email_addresses/{email_id}/prepare_verification",
+    send_verification_email,
+    UNSAFE,
+    m.PrepareEmailAddressVerificationForm,
+    m.EmailAddressEnvelope,
+)
+ATTEMPT_EMAIL_ADDRESS_VERIFICATION = _e(
+    "POST /v1/me/email_addresses/{email_id}/attempt_verification",
+    verify_email_address,
+    UNSAFE,
+    m.AttemptIdentificationVerificationForm,
+    m.EmailAddressEnvelope,
+)
+DELETE_EMAIL_ADDRESS = _e(
+    "DELETE /v1/me/email_addresses/{email_id}",
+    delete_email_address,
+    IDEMPOTENT,
+    None,
+    m.DeletedObjectEnvelope,
+)
+CREATE_PHONE_NUMBER = _e(
+    "POST /v1/me/phone_numbers", post_phone_numbers, UNSAFE, m.CreatePhoneNumberForm, m.PhoneNumberEnvelope
+)
+PREPARE_PHONE_NUMBER_VERIFICATION = _e(
+    "POST /v1/me/phone_numbers/{phone_number_id}/prepare_verification",
+    send_verification_sms,
+    UNSAFE,
+    m.PreparePhoneNumberVerificationForm,
+    m.PhoneNumberEnvelope,
+)
+ATTEMPT_PHONE_NUMBER_VERIFICATION = _e(
+    "POST /v1/me/phone_numbers/{phone_number_id}/attempt_verification",
+    verify_phone_number,
+    UNSAFE,
+    m.AttemptIdentificationVerificationForm,
+    m.PhoneNumberEnvelope,
+)
+UPDATE_PHONE_NUMBER = _e(
+    "PATCH /v1/me/phone_numbers/{phone_number_id}",
+    update_phone_number,
+    UNSAFE,
+    m.UpdatePhoneNumberForm,
+    m.PhoneNumberEnvelope,
+)
+DELETE_PHONE_NUMBER = _e(
+    "DELETE /v1/me/phone_numbers/{phone_number_id}",
+    delete_phone_number,
+    IDEMPOTENT,
+    None,
+    m.DeletedObjectEnvelope,
+)
+CREATE_TOTP = _e("POST /v1/me/totp", post_totp, UNSAFE, None, m.TOTPEnvelope)
+VERIFY_TOTP = _e(
+    "POST /v1/me/totp/attempt_verification",
+    verify_totp,
+    UNSAFE,
+    m.AttemptIdentificationVerificationForm,
+    m.TOTPEnvelope,
+)
+DELETE_TOTP = _e("DELETE /v1/me/totp", delete_totp, IDEMPOTENT, None, m.DeletedObjectEnvelope)
+CREATE_BACKUP_CODES = _e("POST /v1/me/backup_codes", create_backup_codes, UNSAFE, None, m.BackupCodesEnvelope)
+START_REVERIFICATION = _e(
+    "POST /v1/client/sessions/{id}/verify",
+    start_session_reverification,
+    UNSAFE,
+    m.StartReverificationForm,
+    m.SessionReverificationEnvelope,
+)
+PREPARE_REVERIFICATION_FIRST_FACTOR = _e(
+    "POST /v1/client/sessions/{id}/verify/prepare_first_factor",
+    prepare_session_reverification_first_factor,
+    UNSAFE,
+    m.ReverificationPrepareFirstFactorForm,
+    m.SessionReverificationEnvelope,
+)
+ATTEMPT_REVERIFICATION_FIRST_FACTOR = _e(
+    "POST /v1/client/sessions/{id}/verify/attempt_first_factor",
+    attempt_session_reverification_first_factor,
+    UNSAFE,
+    m.ReverificationAttemptFirstFactorForm,
+    m.SessionReverificationEnvelope,
+)
+PREPARE_REVERIFICATION_SECOND_FACTOR = _e(
+    "POST /v1/client/sessions/{id}/verify/prepare_second_factor",
+    prepare_session_reverification_second_factor,
+    UNSAFE,
+    m.ReverificationPrepareSecondFactorForm,
+    m.SessionReverificationEnvelope,
+)
+ATTEMPT_REVERIFICATION_SECOND_FACTOR = _e(
+    "POST /v1/client/sessions/{id}/verify/attempt_second_factor",
+    attempt_session_reverification_second_factor,
+    UNSAFE,
+    m.ReverificationAttemptSecondFactorForm,
+    m.SessionReverificationEnvelope,
+)
 # Organizations of the session's user.
 GET_ORGANIZATION_MEMBERSHIPS = _e(
     "GET /v1/me/organization_memberships",
@@ -193,11 +332,9 @@ CREATE_ORGANIZATION = _e(
 )
 del m
 
-
-def session_query(session_id: str) -> dict[str, str]:
-    """The query argument naming the session a ``/v1/me*`` or ``/v1/organizations*`` call acts for
-    (``_clerk_session_id``), as the generated operations take it."""
-    return {"field_clerk_session_id": session_id}
+# The query parameter naming the session a /v1/me call acts for; the facade adds it to the request
+# the generated layer builds (openapi.yaml leaves cross-cutting parameters out of the operations).
+SESSION_ID_PARAM: Final = "_clerk_session_id"
 
 
 def form_fields(endpoint: Endpoint) -> frozenset[str]:
@@ -220,7 +357,10 @@ def request_kwargs(
     """
     if endpoint.module is None:
         return _untyped_kwargs(endpoint, form, query)
-    call_kwargs: dict[str, Any] = {k: v for k, v in (query or {}).items() if v is not None}
+    session_id = (query or {}).get(SESSION_ID_PARAM)
+    call_kwargs: dict[str, Any] = {
+        k: v for k, v in (query or {}).items() if v is not None and k != SESSION_ID_PARAM
+    }
     if endpoint.form is not None:
         fields = dict(form or {})
         unknown = sorted(set(fields) - form_fields(endpoint))
@@ -233,6 +373,8 @@ def request_kwargs(
     elif form:
         raise ConfigurationError(f"{endpoint.name} takes no form fields")
     kwargs: dict[str, Any] = endpoint.module._get_kwargs(*path, **call_kwargs)
+    if session_id is not None:
+        kwargs["params"] = {**(kwargs.get("params") or {}), SESSION_ID_PARAM: session_id}
     return kwargs
 
 
@@ -313,6 +455,5 @@ __all__ = [
     "parse_client",
     "parse_errors",
     "request_kwargs",
-    "session_query",
     "untyped_endpoint",
 ]

@@ -16,11 +16,12 @@ from typing import Any, Protocol, Self, TypeVar
 import attrs
 
 from ._engine import Flow
-from ._models import SessionData, SignInData, SignUpData
-from ._ops import Core, organizations, sessions, sign_ins, sign_ups
+from ._models import SessionData, SessionReverification, SignInData, SignUpData, UserData
+from ._ops import Core, organizations, reverification, sessions, sign_ins, sign_ups
 from ._organizations import Organization, OrganizationInvitationData, OrganizationMembership, Page
 from ._sentinel import NOT_GIVEN, NotGiven
 from ._twins import documented_by
+from ._user import AsyncUser, User, bind_user
 
 __all__ = [
     "AsyncOrganizationInvitation",
@@ -115,7 +116,12 @@ class _SessionShared:
 class Session(_SessionShared, _Bound, SessionData):
     """A session of a :class:`~clerk_fapi.Client`."""
 
+    # The session's user, with its /v1/me calls (the data the server sent, bound to this session).
+    user: User | None = attrs.field(default=None, repr=False)
     _owner: Owner = attrs.field(repr=False, eq=False, alias="owner", kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        _bind_session_user(self, User)
 
     def reload(self) -> Session:
         """Fetch this session again (GET /v1/client/sessions/{id})."""
@@ -157,24 +163,56 @@ class Session(_SessionShared, _Bound, SessionData):
     ) -> Iterator[OrganizationMembership]:
         """Every organization membership of this session's user, fetched a page of ``page_size``
         at a time as the iteration goes on."""
-        offset: int | None = 0
-        while offset is not None:
-            page = self._owner._run(organizations.memberships(self._owner, self.id, page_size, offset))
-            yield from page.data
-            offset = page.next_offset
+        return iter_memberships(self._owner, self.id, page_size)
 
     def organization_invitations(
         self, status: str | None = None, limit: int = organizations.DEFAULT_LIMIT, offset: int = 0
     ) -> Page[OrganizationInvitation]:
         """One page of the organization invitations of this session's user
         (GET /v1/me/organization_invitations), only those with ``status`` (e.g. ``"pending"``) if given."""
-        flow = organizations.invitations(self._owner, self.id, status, limit, offset)
-        return _bound_page(OrganizationInvitation, self._owner._run(flow), self._owner, self.id)
+        return invitations(self._owner, self.id, status, limit, offset)
 
     def create_organization(self, name: str, slug: str | None = None) -> Organization:
         """Create an organization whose admin is this session's user (POST /v1/organizations). It is
         not made active: ``session.touch(organization_id=org.id)`` does that."""
         return self._owner._run(organizations.create(self._owner, self.id, name, slug))
+
+    def start_verification(self, level: str = "second_factor") -> SessionReverification:
+        """Start reverifying this session (POST .../verify) at ``level`` (``first_factor``,
+        ``second_factor``, ``multi_factor``), as a :class:`ReverificationRequiredError` asks; then
+        prepare and attempt the factors its ``status`` names until it is ``complete``, and retry."""
+        return self._owner._run(reverification.start(self._owner, self.id, level))
+
+    def prepare_first_factor_verification(self, strategy: str, **fields: Any) -> SessionReverification:
+        """Send a code for the first factor of a reverification (``email_code``, ``phone_code``); the
+        user's primary email address or phone number unless ``email_address_id=``/``phone_number_id=``."""
+        flow = reverification.factor(self._owner, self.id, 1, "prepare", strategy, fields)
+        return self._owner._run(flow)
+
+    def attempt_first_factor_verification(self, strategy: str, **fields: Any) -> SessionReverification:
+        """Attempt the first factor of a reverification: ``password=`` or ``code=``."""
+        flow = reverification.factor(self._owner, self.id, 1, "attempt", strategy, fields)
+        return self._owner._run(flow)
+
+    def prepare_second_factor_verification(
+        self, strategy: str = "phone_code", **fields: Any
+    ) -> SessionReverification:
+        """Send a code by SMS for the second factor of a reverification (the default second-factor
+        phone unless ``phone_number_id=``)."""
+        flow = reverification.factor(self._owner, self.id, 2, "prepare", strategy, fields)
+        return self._owner._run(flow)
+
+    def attempt_second_factor_verification(self, strategy: str, code: str) -> SessionReverification:
+        """Attempt the second factor of a reverification (``totp``, ``backup_code``, ``phone_code``)."""
+        flow = reverification.factor(self._owner, self.id, 2, "attempt", strategy, {"code": code})
+        return self._owner._run(flow)
+
+
+def _bind_session_user(session: Any, cls: type[UserData]) -> None:
+    """Give a session resource its user as ``cls`` (``User``/``AsyncUser``) bound to the session."""
+    data = session.user
+    if data is not None and not isinstance(data, cls):
+        object.__setattr__(session, "user", bind_user(cls, data, session._owner, session.id))
 
 
 @documented_by(Session)
@@ -182,7 +220,11 @@ class Session(_SessionShared, _Bound, SessionData):
 class AsyncSession(_SessionShared, _Bound, SessionData):
     """A session of an :class:`~clerk_fapi.AsyncClient`."""
 
+    user: AsyncUser | None = attrs.field(default=None, repr=False)
     _owner: AsyncOwner = attrs.field(repr=False, eq=False, alias="owner", kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        _bind_session_user(self, AsyncUser)
 
     async def reload(self) -> AsyncSession:
         return self._bound(await self._owner._run(sessions.get(self._owner, self.id)))
@@ -214,21 +256,37 @@ class AsyncSession(_SessionShared, _Bound, SessionData):
     async def iter_organization_memberships(
         self, page_size: int = organizations.MAX_LIMIT
     ) -> AsyncIterator[OrganizationMembership]:
-        offset: int | None = 0
-        while offset is not None:
-            page = await self._owner._run(organizations.memberships(self._owner, self.id, page_size, offset))
-            for membership in page.data:
-                yield membership
-            offset = page.next_offset
+        async for membership in aiter_memberships(self._owner, self.id, page_size):
+            yield membership
 
     async def organization_invitations(
         self, status: str | None = None, limit: int = organizations.DEFAULT_LIMIT, offset: int = 0
     ) -> Page[AsyncOrganizationInvitation]:
-        flow = organizations.invitations(self._owner, self.id, status, limit, offset)
-        return _bound_page(AsyncOrganizationInvitation, await self._owner._run(flow), self._owner, self.id)
+        return await ainvitations(self._owner, self.id, status, limit, offset)
 
     async def create_organization(self, name: str, slug: str | None = None) -> Organization:
         return await self._owner._run(organizations.create(self._owner, self.id, name, slug))
+
+    async def start_verification(self, level: str = "second_factor") -> SessionReverification:
+        return await self._owner._run(reverification.start(self._owner, self.id, level))
+
+    async def prepare_first_factor_verification(self, strategy: str, **fields: Any) -> SessionReverification:
+        flow = reverification.factor(self._owner, self.id, 1, "prepare", strategy, fields)
+        return await self._owner._run(flow)
+
+    async def attempt_first_factor_verification(self, strategy: str, **fields: Any) -> SessionReverification:
+        flow = reverification.factor(self._owner, self.id, 1, "attempt", strategy, fields)
+        return await self._owner._run(flow)
+
+    async def prepare_second_factor_verification(
+        self, strategy: str = "phone_code", **fields: Any
+    ) -> SessionReverification:
+        flow = reverification.factor(self._owner, self.id, 2, "prepare", strategy, fields)
+        return await self._owner._run(flow)
+
+    async def attempt_second_factor_verification(self, strategy: str, code: str) -> SessionReverification:
+        flow = reverification.factor(self._owner, self.id, 2, "attempt", strategy, {"code": code})
+        return await self._owner._run(flow)
 
 
 # ----- sign-ins --------------------------------------------------------------------------------------
@@ -379,7 +437,44 @@ class AsyncSignUp(_Bound, SignUpData):
         return await self.attempt_verification("phone_code", code)
 
 
-# ----- organization invitations ----------------------------------------------------------------------
+# ----- organizations (shared by sessions and users) --------------------------------------------------
+def iter_memberships(owner: Owner, session_id: str, page_size: int) -> Iterator[OrganizationMembership]:
+    """Every organization membership of a session's user, a page of ``page_size`` at a time."""
+    offset: int | None = 0
+    while offset is not None:
+        page = owner._run(organizations.memberships(owner, session_id, page_size, offset))
+        yield from page.data
+        offset = page.next_offset
+
+
+async def aiter_memberships(
+    owner: AsyncOwner, session_id: str, page_size: int
+) -> AsyncIterator[OrganizationMembership]:
+    """:func:`iter_memberships` for an :class:`~clerk_fapi.AsyncClient`."""
+    offset: int | None = 0
+    while offset is not None:
+        page = await owner._run(organizations.memberships(owner, session_id, page_size, offset))
+        for membership in page.data:
+            yield membership
+        offset = page.next_offset
+
+
+def invitations(
+    owner: Owner, session_id: str, status: str | None, limit: int, offset: int
+) -> Page[OrganizationInvitation]:
+    """One page of a session's user's invitations, each bound to ``owner`` and the session."""
+    page = owner._run(organizations.invitations(owner, session_id, status, limit, offset))
+    return _bound_page(OrganizationInvitation, page, owner, session_id)
+
+
+async def ainvitations(
+    owner: AsyncOwner, session_id: str, status: str | None, limit: int, offset: int
+) -> Page[AsyncOrganizationInvitation]:
+    """:func:`invitations` for an :class:`~clerk_fapi.AsyncClient`."""
+    page = await owner._run(organizations.invitations(owner, session_id, status, limit, offset))
+    return _bound_page(AsyncOrganizationInvitation, page, owner, session_id)
+
+
 def _bound_page(
     cls: type[R], page: Page[OrganizationInvitationData], owner: object, session_id: str
 ) -> Page[R]:

@@ -16,6 +16,7 @@ from clerk_fapi import (
     OrganizationMembership,
     OrganizationNotFoundError,
     Page,
+    SignInIncompleteError,
     UnprocessableEntityError,
 )
 from clerk_fapi._token_cache import jwt_claims
@@ -256,3 +257,75 @@ async def test_an_unknown_slug_is_a_typed_error_naming_it_and_nothing_is_sent(
         assert repr(caught.value.organization) in str(caught.value)
     assert len(sent.requests) == before
     assert session_of(signed_in).last_active_organization_id is None
+
+
+# ----- end to end -----------------------------------------------------------------------------------------
+async def test_from_a_new_user_to_an_organization_token_by_slug(
+    make_client: Callable[..., AnyClient], server: EmulatorServer, emu: Emulator, sent: Sent
+) -> None:
+    """A user of the emulator adds and verifies a second email, enrolls TOTP, signs out, signs back in
+    with password + TOTP, creates an organization, switches to it by slug, and gets a token whose
+    ``o.slg`` is that slug."""
+    email, second, slug = "grace+clerk_test@example.com", "grace.work+clerk_test@example.com", "hopper-labs"
+    seeded = emu.add_user(email_addresses=email, password=PASSWORD, first_name="Grace")
+    client = make_client(frontend_api=server.url, transport=sent)
+
+    user = (await call(client.sign_in_with_password(email, PASSWORD))).user
+    added = await call(user.create_email_address(second))
+    await call(user.prepare_email_address_verification(added.id))
+    verified = await call(user.attempt_email_address_verification(added.id, "424242"))
+    assert verified.verification is not None and verified.verification.is_verified
+    totp = await call(user.create_totp())
+    assert totp.secret is not None
+    await call(user.verify_totp(emu.totp_code(totp.secret)))
+    assert client.user is not None and client.user.totp_enabled
+
+    await call(client.sign_out())
+    assert client.last_active_session is None
+    with pytest.raises(SignInIncompleteError) as caught:
+        await call(client.sign_in_with_password(email, PASSWORD))
+    assert caught.value.status == "needs_second_factor"
+    assert client.sign_in is not None
+    done = await call(client.sign_in.attempt_second_factor("totp", code=emu.totp_code(totp.secret)))
+    assert done.status == "complete"
+    user = client.user
+    assert user is not None and user.id == seeded.id
+    assert {e.email_address for e in user.email_addresses} == {email, second}
+
+    org = await call(client.create_organization("Hopper Labs", slug=slug))
+    memberships = await call(user.organization_memberships())
+    assert [(m.organization.id, m.role) for m in memberships] == [(org.id, "org:admin")]
+    assert acted_for(sent.requests[-1]) == client.last_active_session_id
+
+    session = session_of(client)
+    switched = await call(session.touch(organization_id=slug))  # the slug, never the id
+    assert dict(httpx.QueryParams(sent.requests[-1].content.decode()))["active_organization_id"] == org.id
+    assert switched.last_active_organization_id == org.id
+    token = await call(client.get_token())
+    claims = jwt_claims(token)
+    assert claims is not None and claims["sub"] == seeded.id
+    assert claims["o"]["slg"] == slug and claims["o"]["id"] == org.id and claims["o"]["rol"] == "admin"
+
+
+async def test_user_organization_calls_act_for_the_users_session(
+    signed_in: AnyClient, emu: Emulator, user: SeededUser, sent: Sent
+) -> None:
+    emu.add_organization("Acme", slug="acme", members={user.id: "org:member"})
+    invitation_id = emu.add_organization_invitation(
+        emu.add_organization("Beta", slug="beta").id, "jane+clerk_test@example.com"
+    )
+    me = signed_in.user
+    assert me is not None
+    page = await call(me.organization_memberships(limit=1))
+    assert [m.organization.slug for m in page] == ["acme"] and page.total_count == 1
+    assert acted_for(sent.requests[-1]) == me.session_id
+    if isinstance(signed_in, AsyncClient):
+        every = [m async for m in me.iter_organization_memberships()]
+    else:
+        every = list(me.iter_organization_memberships())
+    assert [m.organization.slug for m in every] == ["acme"]
+    [invitation] = (await call(me.organization_invitations(status="pending"))).data
+    assert invitation.id == invitation_id
+    await call(invitation.accept())
+    assert acted_for(sent.requests[-1]) == me.session_id
+    assert session_of(signed_in).resolve_organization("beta") is not None

@@ -15,11 +15,13 @@ from clerk_fapi import (
     AsyncSession,
     AsyncSignIn,
     AsyncSignUp,
+    AsyncUser,
     Client,
     OrganizationInvitation,
     Session,
     SignIn,
     SignUp,
+    User,
 )
 from clerk_fapi._twins import ASYNC_NAMES
 
@@ -28,6 +30,7 @@ TWINS = [
     (Session, AsyncSession),
     (SignIn, AsyncSignIn),
     (SignUp, AsyncSignUp),
+    (User, AsyncUser),
     (OrganizationInvitation, AsyncOrganizationInvitation),
 ]
 IDS = [sync.__name__ for sync, _ in TWINS]
@@ -49,7 +52,12 @@ def defined_here(member: Any) -> bool:
     """Defined by a shell, a resource or the client core (the read models' own methods are held to
     their docstrings with the read models)."""
     function = member.fget if isinstance(member, property) else member
-    return function.__module__ in {"clerk_fapi._client", "clerk_fapi._core", "clerk_fapi._resources"}
+    return function.__module__ in {
+        "clerk_fapi._client",
+        "clerk_fapi._core",
+        "clerk_fapi._resources",
+        "clerk_fapi._user",
+    }
 
 
 def shape(function: Any) -> list[tuple[str, Any, Any, str]]:
@@ -101,7 +109,9 @@ def test_the_constructors_take_the_same_arguments() -> None:
     assert shape(AsyncClient.__init__) == shape(Client.__init__)
 
 
-@pytest.mark.parametrize("cls", [Session, AsyncSession, SignIn, AsyncSignIn, SignUp, AsyncSignUp])
+@pytest.mark.parametrize(
+    "cls", [Session, AsyncSession, SignIn, AsyncSignIn, SignUp, AsyncSignUp, User, AsyncUser]
+)
 def test_a_resource_cannot_be_made_without_its_client(cls: type) -> None:
     data = next(c for c in cls.__mro__ if c.__name__.endswith("Data"))
     fields = {f.alias: f.default for f in attrs.fields(data)}

@@ -41,6 +41,11 @@ DEFAULT_LIMIT: Final = 10
 MAX_LIMIT: Final = 500
 
 
+def _session(session_id: str) -> dict[str, str]:
+    """The query naming the session a call acts for."""
+    return {_raw.SESSION_ID_PARAM: session_id}
+
+
 def _paging(limit: int, offset: int) -> dict[str, Any]:
     """``limit`` and ``offset`` as the spec bounds them, checked before anything is sent."""
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
@@ -52,7 +57,7 @@ def _paging(limit: int, offset: int) -> dict[str, Any]:
 
 def memberships(core: Core, session_id: str, limit: int, offset: int) -> Flow[Page[OrganizationMembership]]:
     """One page of the user's memberships; ``paginated=true`` asks for ``{data, total_count}``."""
-    query = {**_raw.session_query(session_id), **_paging(limit, offset), "paginated": True}
+    query = {**_session(session_id), **_paging(limit, offset), "paginated": True}
     page, state = yield from core._engine.call(
         _raw.GET_ORGANIZATION_MEMBERSHIPS, query=query, convert=membership_page(offset, limit)
     )
@@ -66,7 +71,7 @@ def invitations(
     """One page of the user's invitations, only those with ``status`` when given."""
     if status is not None and (not isinstance(status, str) or not status):
         raise ConfigurationError(f"status must be a non-empty string such as 'pending', got {status!r}")
-    query = {**_raw.session_query(session_id), **_paging(limit, offset), "status": status}
+    query = {**_session(session_id), **_paging(limit, offset), "status": status}
     page, state = yield from core._engine.call(
         _raw.GET_ORGANIZATION_INVITATIONS, query=query, convert=invitation_page(offset, limit)
     )
@@ -79,7 +84,7 @@ def accept_invitation(core: Core, session_id: str, invitation_id: str) -> Flow[O
     invitation, state = yield from core._engine.call(
         _raw.ACCEPT_ORGANIZATION_INVITATION,
         path=(invitation_id,),
-        query=_raw.session_query(session_id),
+        query=_session(session_id),
         convert=invitation_envelope,
     )
     core._apply(state)
@@ -98,7 +103,7 @@ def create(core: Core, session_id: str, name: str, slug: str | None) -> Flow[Org
         form["slug"] = slug
     org, state = yield from core._engine.call(
         _raw.CREATE_ORGANIZATION,
-        query=_raw.session_query(session_id),
+        query=_session(session_id),
         form=form,
         convert=organization_envelope,
     )

@@ -43,12 +43,17 @@ Keys are only ever added, never renamed or removed:
   ``role_name``, ``permissions``, ``active``, ``organization`` with ``id``, ``name``, ``slug``).
 - ``switch-org``: ``client_id``, ``session``, ``active_organization`` (``id``, ``name``, ``slug``;
   null for the personal account).
+- ``whoami``: ``user_id``, ``session_id``, ``first_name``, ``last_name``, ``username``,
+  ``primary_email_address``, ``primary_phone_number``, ``email_addresses`` (``id``, ``email_address``,
+  ``status``, ``primary``), ``phone_numbers`` (the same with ``phone_number`` and
+  ``reserved_for_second_factor``), ``password_enabled``, ``two_factor_enabled``, ``second_factors``
+  (``totp``, ``backup_code``, ``phone_code``: the second-factor numbers), ``active_organization_id``.
 - errors (stderr): ``{"error": {"type", "message", "code", "codes", "status_code", "trace_id"}}``.
 
 The package: :mod:`.parser` (options and commands), :mod:`.commands` (status, sessions, token, switch,
 sign-out, destroy), :mod:`.orgs` (orgs, switch-org), :mod:`.sign_in` and :mod:`.sign_up` (the flows),
-:mod:`.output` (tables, JSON and errors), :mod:`.prompting` (asking in a terminal), :mod:`.store` (the
-state file) and :mod:`.runner` (one run, from arguments to exit status).
+:mod:`.whoami` (the user), :mod:`.output` (tables, JSON and errors), :mod:`.prompting` (asking in a
+terminal), :mod:`.store` (the state file) and :mod:`.runner` (one run, from arguments to exit status).
 """
 
 from __future__ import annotations

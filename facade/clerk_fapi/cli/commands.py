@@ -26,6 +26,7 @@ from .output import (
 )
 from .sign_in import sign_in
 from .sign_up import sign_up
+from .whoami import whoami
 
 __all__ = ["COMMANDS", "destroy", "jwt_claims", "sessions", "sign_out", "status", "switch", "token"]
 
@@ -175,4 +176,5 @@ COMMANDS: Final[dict[str, Callable[[Context], int]]] = {
     "destroy": destroy,
     "orgs": orgs,
     "switch-org": switch_org,
+    "whoami": whoami,
 }

@@ -145,6 +145,8 @@ def build_parser() -> argparse.ArgumentParser:
     switch_org.add_argument(
         "organization", metavar="SLUG|ID|personal", help="an organization slug or id, or personal"
     )
+    # The signed-in user (/v1/me).
+    command("whoami", "show the signed-in user: emails, phones, second factors, active organization")
     return parser
 
 

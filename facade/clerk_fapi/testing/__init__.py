@@ -32,14 +32,16 @@ Control: ``add_user``, ``add_organization`` / ``add_membership``, ``add_jwt_temp
 ``clock`` (``now_ms``, ``set``, ``advance``), ``request_counts`` / ``reset_counts``,
 ``inject_fault``, ``sent_codes`` / ``last_code``, ``complete_email_link``, ``require_expired_token``.
 Test identities (``+clerk_test`` emails, ``+1 XXX 555-01XX`` phones) verify with ``424242`` on development
-instances; other codes can be read from ``last_code``.
+instances; other codes can be read from ``last_code``. ``totp_code(secret, at=None)`` is the RFC 6238 code an
+authenticator app shows for a TOTP secret (``emulator.totp_code(secret)`` at the emulator clock's time);
+``reverification_max_age`` (minutes) makes sensitive ``/v1/me`` calls ask for reverification.
 """
 
 from __future__ import annotations
 
 from ._call import DEFAULT_SIGN_UP_REQUIRED
 from ._clock import Clock
-from ._crypto import totp as totp_code
+from ._crypto import totp_code
 from ._emulator import Emulator
 from ._faults import Fault
 from ._models import SentCode

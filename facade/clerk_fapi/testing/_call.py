@@ -48,6 +48,9 @@ class Settings:
     client_trust: bool = False
     max_code_attempts: int = 3
     application_name: str = "clerk-fapi emulator"
+    # Minutes after which a session's factor verification is too old for a sensitive /v1/me action
+    # (the answer is then `session_reverification_required`); None: no reverification.
+    reverification_max_age: int | None = None
 
 
 # An endpoint: the instance's state and the request in, the answer out.

@@ -69,6 +69,7 @@ class Emulator:
         max_code_attempts: int = 3,
         strict_token_rotation: bool = False,
         application_name: str = "clerk-fapi emulator",
+        reverification_max_age: int | None = None,
     ) -> None:
         if instance_type not in _INSTANCE_TYPES:
             raise ValueError(f"instance_type must be one of {_INSTANCE_TYPES}")
@@ -82,6 +83,7 @@ class Emulator:
             client_trust=client_trust,
             max_code_attempts=max_code_attempts,
             application_name=application_name,
+            reverification_max_age=_minutes_or_none(reverification_max_age),
         )
         self._service = Service(self.clock, self._settings)
         self._devices = DeviceGate(self._service)
@@ -141,6 +143,19 @@ class Emulator:
     @property
     def max_code_attempts(self) -> int:
         return self._settings.max_code_attempts
+
+    @property
+    def reverification_max_age(self) -> int | None:
+        """Minutes after which a session's first (and, for a user with one, second) factor
+        verification is too old for a sensitive /v1/me action (changing the password, an email
+        address, a phone number, a primary identifier, the username or a second factor): the
+        answer is then 403 `session_reverification_required`. None (the default): never."""
+        return self._settings.reverification_max_age
+
+    @reverification_max_age.setter
+    def reverification_max_age(self, minutes: int | None) -> None:
+        with self._lock:
+            self._settings.reverification_max_age = _minutes_or_none(minutes)
 
     # ------------------------------------------------------------------ seeding
     def add_user(
@@ -261,6 +276,11 @@ class Emulator:
         one of the session's earlier JWTs as `expired_token`."""
         with self._lock:
             self._service.sessions[session_id].needs_expired_token = True
+
+    def backup_codes(self, user_id: str) -> list[str]:
+        """The backup codes the user has not used yet."""
+        with self._lock:
+            return list(self._service.users[user_id].backup_codes)
 
     def totp_code(self, secret: str, *, offset_steps: int = 0) -> str:
         """The TOTP code for `secret` at the emulator clock's current time."""
@@ -464,3 +484,11 @@ class Emulator:
                 return Reply(answer.status, out, b"")
             payload = json.dumps(answer.body, separators=(",", ":"), allow_nan=False).encode()
             return Reply(answer.status, [("Content-Type", "application/json"), *out], payload)
+
+
+def _minutes_or_none(minutes: int | None) -> int | None:
+    if minutes is None:
+        return None
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes < 0:
+        raise ValueError("reverification_max_age must be a whole number of minutes >= 0, or None")
+    return minutes

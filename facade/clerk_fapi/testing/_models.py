@@ -64,7 +64,8 @@ class Verification:
 class EmailAddress:
     id: str
     email_address: str
-    verification: Verification
+    # None for an address just added to a user (POST /v1/me/email_addresses) until one is prepared.
+    verification: Verification | None
     created_at: int
     updated_at: int
 
@@ -74,7 +75,7 @@ class EmailAddress:
             "object": "email_address",
             "email_address": self.email_address,
             "reserved": False,
-            "verification": self.verification.to_json(),
+            "verification": self.verification.to_json() if self.verification else None,
             "linked_to": [],
             "matches_sso_connection": False,
             "created_at": self.created_at,
@@ -86,7 +87,8 @@ class EmailAddress:
 class PhoneNumber:
     id: str
     phone_number: str
-    verification: Verification
+    # None for a number just added to a user (POST /v1/me/phone_numbers) until one is prepared.
+    verification: Verification | None
     created_at: int
     updated_at: int
     reserved_for_second_factor: bool = False
@@ -100,7 +102,7 @@ class PhoneNumber:
             "reserved_for_second_factor": self.reserved_for_second_factor,
             "default_second_factor": self.default_second_factor,
             "reserved": False,
-            "verification": self.verification.to_json(),
+            "verification": self.verification.to_json() if self.verification else None,
             "linked_to": [],
             "backup_codes": None,
             "created_at": self.created_at,
@@ -123,6 +125,9 @@ class User:
     primary_email_address_id: str | None = None
     primary_phone_number_id: str | None = None
     totp_secret: str | None = field(default=None, repr=False)
+    # A TOTP being enrolled (POST /v1/me/totp), enabled once a code from it is verified.
+    pending_totp_secret: str | None = field(default=None, repr=False)
+    totp_id: str | None = None
     backup_codes: list[str] = field(default_factory=list, repr=False)
     mfa_enabled_at: int | None = None
     unsafe_metadata: dict[str, Any] = field(default_factory=dict)

@@ -65,6 +65,8 @@ class Service:
         self.dev_browsers: dict[str, DevBrowser] = {}
         self.tickets: dict[str, str] = {}
         self.outbox: list[SentCode] = []
+        # Session reverifications in progress, by session id (see resources/reverification.py).
+        self.reverifications: dict[str, Any] = {}
         # The issuer of the latest request, for tokens minted outside a request (`complete_email_link`).
         self.last_issuer = "http://127.0.0.1"
 

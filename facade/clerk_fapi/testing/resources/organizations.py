@@ -2,9 +2,9 @@
 `/v1/organizations` (create): the organizations of the signed-in user.
 
 Each acts for the session named by the `_clerk_session_id` query parameter (iOS, Android and clerk-js
-send it; PROTOCOL §4), else for the client's last active session. Answers are enveloped with the client
-piggybacked; lists are `{data, total_count}` pages, the memberships a bare array unless `paginated=true`
-(the spec's `oneOf`).
+send it; PROTOCOL §4), else for the client's last active session, as the `/v1/me` calls do
+(`me.acting`). Answers are enveloped with the client piggybacked; lists are `{data, total_count}`
+pages, the memberships a bare array unless `paginated=true` (the spec's `oneOf`).
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 from .. import _forms as forms
 from .. import _views as views
 from .._call import Answer, Call
-from .._errors import FapiError, authentication_invalid, not_found, param_invalid, param_missing
+from .._errors import FapiError, not_found, param_invalid, param_missing
 from .._ids import new_id
-from .._models import Organization, Session, User
+from .._models import Organization, User
+from .me import acting
 
 if TYPE_CHECKING:
     from .._service import Service
@@ -26,19 +27,6 @@ if TYPE_CHECKING:
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 500
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-def acting_session(svc: Service, call: Call) -> Session:
-    """The session a `/v1/me*` call acts for: `_clerk_session_id`, else the client's last active one.
-    It must be on the calling client and signed in."""
-    client = call.client
-    wanted = call.query.get("_clerk_session_id") or (client.last_active_session_id if client else None)
-    if client is None or not client.alive or not wanted:
-        raise authentication_invalid("There is no signed-in session on this client.")
-    session = svc.client_session(call, wanted)
-    if session.status not in ("active", "pending"):
-        raise authentication_invalid(f"The session is {session.status}.")
-    return session
 
 
 def _paging(call: Call) -> tuple[int, int]:
@@ -63,7 +51,7 @@ def _integer(call: Call, name: str, default: int) -> int:
 def list_memberships(svc: Service, call: Call) -> Answer:
     """`GET /v1/me/organization_memberships`."""
     forms.reject_unknown(call.form, ())
-    user = svc.users[acting_session(svc, call).user_id]
+    _, user = acting(svc, call)
     limit, offset = _paging(call)
     everything = [views.membership_json(svc, m) for m in svc.user_memberships(user.id)]
     page = everything[offset : offset + limit]
@@ -73,14 +61,18 @@ def list_memberships(svc: Service, call: Call) -> Answer:
 
 def _invitations_of(svc: Service, user: User) -> list[tuple[str, str]]:
     """(invitation id, organization id) of every invitation sent to one of the user's verified emails."""
-    emails = {e.email_address.lower() for e in user.email_addresses if e.verification.status == "verified"}
+    emails = {
+        e.email_address.lower()
+        for e in user.email_addresses
+        if e.verification is not None and e.verification.status == "verified"
+    }
     return [(i.id, i.organization_id) for i in svc.invitations.values() if i.email_address in emails]
 
 
 def list_invitations(svc: Service, call: Call) -> Answer:
     """`GET /v1/me/organization_invitations` (`status` filters)."""
     forms.reject_unknown(call.form, ())
-    user = svc.users[acting_session(svc, call).user_id]
+    _, user = acting(svc, call)
     limit, offset = _paging(call)
     status = call.query.get("status") or None
     everything = [
@@ -95,7 +87,7 @@ def list_invitations(svc: Service, call: Call) -> Answer:
 def accept_invitation(svc: Service, call: Call) -> Answer:
     """`POST /v1/me/organization_invitations/{invitation_id}/accept`: the user becomes a member."""
     forms.reject_unknown(call.form, ())
-    user = svc.users[acting_session(svc, call).user_id]
+    _, user = acting(svc, call)
     invitation_id = call.params["invitation_id"]
     if invitation_id not in {i for i, _ in _invitations_of(svc, user)}:
         raise not_found("organization invitation")
@@ -117,7 +109,7 @@ def create_organization(svc: Service, call: Call) -> Answer:
     """`POST /v1/organizations`: the session's user becomes its admin. The session's active
     organization does not change (clients touch the session to activate it)."""
     forms.reject_unknown(call.form, ("name", "slug"))
-    user = svc.users[acting_session(svc, call).user_id]
+    _, user = acting(svc, call)
     name = (forms.text(call.form, "name") or "").strip()
     if not name:
         raise param_missing("name")

@@ -7,27 +7,18 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.clerk_errors import ClerkErrors
 from ...models.organization_invitation_envelope import OrganizationInvitationEnvelope
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     invitation_id: str,
-    *,
-    field_clerk_session_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    params["_clerk_session_id"] = field_clerk_session_id
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/v1/me/organization_invitations/{invitation_id}/accept".format(
             invitation_id=quote(str(invitation_id), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
@@ -61,13 +52,11 @@ def sync_detailed(
     invitation_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_clerk_session_id: str | Unset = UNSET,
 ) -> Response[ClerkErrors | OrganizationInvitationEnvelope]:
     """Accept an invitation of the session's user; the user becomes a member.
 
     Args:
         invitation_id (str):
-        field_clerk_session_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -79,7 +68,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         invitation_id=invitation_id,
-        field_clerk_session_id=field_clerk_session_id,
     )
 
     response = client.get_httpx_client().request(
@@ -93,13 +81,11 @@ def sync(
     invitation_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_clerk_session_id: str | Unset = UNSET,
 ) -> ClerkErrors | OrganizationInvitationEnvelope | None:
     """Accept an invitation of the session's user; the user becomes a member.
 
     Args:
         invitation_id (str):
-        field_clerk_session_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -112,7 +98,6 @@ def sync(
     return sync_detailed(
         invitation_id=invitation_id,
         client=client,
-        field_clerk_session_id=field_clerk_session_id,
     ).parsed
 
 
@@ -120,13 +105,11 @@ async def asyncio_detailed(
     invitation_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_clerk_session_id: str | Unset = UNSET,
 ) -> Response[ClerkErrors | OrganizationInvitationEnvelope]:
     """Accept an invitation of the session's user; the user becomes a member.
 
     Args:
         invitation_id (str):
-        field_clerk_session_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,7 +121,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         invitation_id=invitation_id,
-        field_clerk_session_id=field_clerk_session_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -150,13 +132,11 @@ async def asyncio(
     invitation_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_clerk_session_id: str | Unset = UNSET,
 ) -> ClerkErrors | OrganizationInvitationEnvelope | None:
     """Accept an invitation of the session's user; the user becomes a member.
 
     Args:
         invitation_id (str):
-        field_clerk_session_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,6 +150,5 @@ async def asyncio(
         await asyncio_detailed(
             invitation_id=invitation_id,
             client=client,
-            field_clerk_session_id=field_clerk_session_id,
         )
     ).parsed

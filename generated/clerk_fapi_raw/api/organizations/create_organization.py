@@ -7,26 +7,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.clerk_errors import ClerkErrors
 from ...models.create_organization_form import CreateOrganizationForm
 from ...models.organization_envelope import OrganizationEnvelope
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     *,
     body: CreateOrganizationForm,
-    field_clerk_session_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-    params: dict[str, Any] = {}
-
-    params["_clerk_session_id"] = field_clerk_session_id
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/v1/organizations",
-        "params": params,
     }
 
     _kwargs["data"] = body.to_dict()
@@ -64,12 +56,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreateOrganizationForm,
-    field_clerk_session_id: str | Unset = UNSET,
 ) -> Response[ClerkErrors | OrganizationEnvelope]:
     """Create an organization; the session's user becomes its admin.
 
     Args:
-        field_clerk_session_id (str | Unset):
         body (CreateOrganizationForm):
 
     Raises:
@@ -82,7 +72,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
-        field_clerk_session_id=field_clerk_session_id,
     )
 
     response = client.get_httpx_client().request(
@@ -96,12 +85,10 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CreateOrganizationForm,
-    field_clerk_session_id: str | Unset = UNSET,
 ) -> ClerkErrors | OrganizationEnvelope | None:
     """Create an organization; the session's user becomes its admin.
 
     Args:
-        field_clerk_session_id (str | Unset):
         body (CreateOrganizationForm):
 
     Raises:
@@ -115,7 +102,6 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
-        field_clerk_session_id=field_clerk_session_id,
     ).parsed
 
 
@@ -123,12 +109,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreateOrganizationForm,
-    field_clerk_session_id: str | Unset = UNSET,
 ) -> Response[ClerkErrors | OrganizationEnvelope]:
     """Create an organization; the session's user becomes its admin.
 
     Args:
-        field_clerk_session_id (str | Unset):
         body (CreateOrganizationForm):
 
     Raises:
@@ -141,7 +125,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
-        field_clerk_session_id=field_clerk_session_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -153,12 +136,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CreateOrganizationForm,
-    field_clerk_session_id: str | Unset = UNSET,
 ) -> ClerkErrors | OrganizationEnvelope | None:
     """Create an organization; the session's user becomes its admin.
 
     Args:
-        field_clerk_session_id (str | Unset):
         body (CreateOrganizationForm):
 
     Raises:
@@ -173,6 +154,5 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
-            field_clerk_session_id=field_clerk_session_id,
         )
     ).parsed

@@ -11,15 +11,12 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    field_clerk_session_id: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     offset: int | Unset = UNSET,
     paginated: bool | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
-
-    params["_clerk_session_id"] = field_clerk_session_id
 
     params["limit"] = limit
 
@@ -65,7 +62,6 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    field_clerk_session_id: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     offset: int | Unset = UNSET,
     paginated: bool | Unset = UNSET,
@@ -74,7 +70,6 @@ def sync_detailed(
     `paginated=true` and reads `{data, total_count}` (without it the server answers a bare array).
 
     Args:
-        field_clerk_session_id (str | Unset):
         limit (int | Unset):
         offset (int | Unset):
         paginated (bool | Unset):
@@ -88,7 +83,6 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        field_clerk_session_id=field_clerk_session_id,
         limit=limit,
         offset=offset,
         paginated=paginated,
@@ -104,7 +98,6 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    field_clerk_session_id: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     offset: int | Unset = UNSET,
     paginated: bool | Unset = UNSET,
@@ -113,7 +106,6 @@ def sync(
     `paginated=true` and reads `{data, total_count}` (without it the server answers a bare array).
 
     Args:
-        field_clerk_session_id (str | Unset):
         limit (int | Unset):
         offset (int | Unset):
         paginated (bool | Unset):
@@ -128,7 +120,6 @@ def sync(
 
     return sync_detailed(
         client=client,
-        field_clerk_session_id=field_clerk_session_id,
         limit=limit,
         offset=offset,
         paginated=paginated,
@@ -138,7 +129,6 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    field_clerk_session_id: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     offset: int | Unset = UNSET,
     paginated: bool | Unset = UNSET,
@@ -147,7 +137,6 @@ async def asyncio_detailed(
     `paginated=true` and reads `{data, total_count}` (without it the server answers a bare array).
 
     Args:
-        field_clerk_session_id (str | Unset):
         limit (int | Unset):
         offset (int | Unset):
         paginated (bool | Unset):
@@ -161,7 +150,6 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        field_clerk_session_id=field_clerk_session_id,
         limit=limit,
         offset=offset,
         paginated=paginated,
@@ -175,7 +163,6 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    field_clerk_session_id: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     offset: int | Unset = UNSET,
     paginated: bool | Unset = UNSET,
@@ -184,7 +171,6 @@ async def asyncio(
     `paginated=true` and reads `{data, total_count}` (without it the server answers a bare array).
 
     Args:
-        field_clerk_session_id (str | Unset):
         limit (int | Unset):
         offset (int | Unset):
         paginated (bool | Unset):
@@ -200,7 +186,6 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
-            field_clerk_session_id=field_clerk_session_id,
             limit=limit,
             offset=offset,
             paginated=paginated,

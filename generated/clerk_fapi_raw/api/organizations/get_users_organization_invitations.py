@@ -11,15 +11,12 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    field_clerk_session_id: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     offset: int | Unset = UNSET,
     status: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
-
-    params["_clerk_session_id"] = field_clerk_session_id
 
     params["limit"] = limit
 
@@ -65,7 +62,6 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    field_clerk_session_id: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     offset: int | Unset = UNSET,
     status: str | Unset = UNSET,
@@ -73,7 +69,6 @@ def sync_detailed(
     """The organization invitations of the session's user, one page (`{data, total_count}`).
 
     Args:
-        field_clerk_session_id (str | Unset):
         limit (int | Unset):
         offset (int | Unset):
         status (str | Unset):
@@ -87,7 +82,6 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        field_clerk_session_id=field_clerk_session_id,
         limit=limit,
         offset=offset,
         status=status,
@@ -103,7 +97,6 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    field_clerk_session_id: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     offset: int | Unset = UNSET,
     status: str | Unset = UNSET,
@@ -111,7 +104,6 @@ def sync(
     """The organization invitations of the session's user, one page (`{data, total_count}`).
 
     Args:
-        field_clerk_session_id (str | Unset):
         limit (int | Unset):
         offset (int | Unset):
         status (str | Unset):
@@ -126,7 +118,6 @@ def sync(
 
     return sync_detailed(
         client=client,
-        field_clerk_session_id=field_clerk_session_id,
         limit=limit,
         offset=offset,
         status=status,
@@ -136,7 +127,6 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    field_clerk_session_id: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     offset: int | Unset = UNSET,
     status: str | Unset = UNSET,
@@ -144,7 +134,6 @@ async def asyncio_detailed(
     """The organization invitations of the session's user, one page (`{data, total_count}`).
 
     Args:
-        field_clerk_session_id (str | Unset):
         limit (int | Unset):
         offset (int | Unset):
         status (str | Unset):
@@ -158,7 +147,6 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        field_clerk_session_id=field_clerk_session_id,
         limit=limit,
         offset=offset,
         status=status,
@@ -172,7 +160,6 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    field_clerk_session_id: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     offset: int | Unset = UNSET,
     status: str | Unset = UNSET,
@@ -180,7 +167,6 @@ async def asyncio(
     """The organization invitations of the session's user, one page (`{data, total_count}`).
 
     Args:
-        field_clerk_session_id (str | Unset):
         limit (int | Unset):
         offset (int | Unset):
         status (str | Unset):
@@ -196,7 +182,6 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
-            field_clerk_session_id=field_clerk_session_id,
             limit=limit,
             offset=offset,
             status=status,
