@@ -172,9 +172,16 @@ def test_invitations_list_filter_and_accept(device: NativeDevice, emulator: Emul
     assert accepted.status_code == 200, accepted.text
     assert accepted.json()["response"]["status"] == "accepted"
     session = next(s for s in accepted.json()["client"]["sessions"] if s["id"] == session_id)
-    assert [(m["organization"]["slug"], m["role"]) for m in session["user"]["organization_memberships"]] == [
-        ("acme", "org:admin")
-    ]
+    [membership] = session["user"]["organization_memberships"]
+    assert (membership["organization"]["slug"], membership["role"]) == ("acme", "org:admin")
+    counts = (
+        membership["organization"]["members_count"],
+        membership["organization"]["pending_invitations_count"],
+    )
+    assert counts == (1, 0)  # the accepted invitation is no longer pending
+    emulator.add_organization_invitation(acme.id, "someone+clerk_test@example.com")
+    [listed_membership] = device.get("/v1/me/organization_memberships", params=query).json()["response"]
+    assert listed_membership["organization"]["pending_invitations_count"] == 1
     again = device.post(f"/v1/me/organization_invitations/{invitation_id}/accept", params=query)
     assert again.status_code == 404
     stranger = emulator.add_organization_invitation(other.id, "not-jane@example.com")

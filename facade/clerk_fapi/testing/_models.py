@@ -240,7 +240,7 @@ class Organization:
     updated_at: int
     public_metadata: dict[str, Any] = field(default_factory=dict)
 
-    def to_json(self, members_count: int) -> dict[str, Any]:
+    def to_json(self, members_count: int, pending_invitations_count: int = 0) -> dict[str, Any]:
         return {
             "object": "organization",
             "id": self.id,
@@ -249,7 +249,7 @@ class Organization:
             "image_url": IMAGE_URL,
             "has_image": False,
             "members_count": members_count,
-            "pending_invitations_count": 0,
+            "pending_invitations_count": pending_invitations_count,
             "max_allowed_memberships": 5,
             "admin_delete_enabled": True,
             "public_metadata": dict(self.public_metadata),

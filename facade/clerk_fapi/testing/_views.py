@@ -51,7 +51,10 @@ def membership_json(svc: Service, m: Membership) -> dict[str, Any]:
 
 
 def organization_json(svc: Service, org: Organization) -> dict[str, Any]:
-    return org.to_json(sum(1 for x in svc.memberships if x.organization_id == org.id))
+    return org.to_json(
+        sum(1 for x in svc.memberships if x.organization_id == org.id),
+        sum(1 for i in svc.invitations.values() if i.organization_id == org.id and i.status == "pending"),
+    )
 
 
 def user_json(svc: Service, user: User) -> dict[str, Any]:
