@@ -22,7 +22,7 @@ from ._errors import (
     ClerkTimeoutError,
     ErrorDetail,
     ResponseParseError,
-    api_error_for_status,
+    api_error_class,
 )
 from ._models import ClientState
 from ._retry import parse_retry_after
@@ -174,7 +174,7 @@ def api_error(endpoint: _raw.Endpoint, response: httpx.Response) -> ClerkAPIErro
     except MALFORMED:
         errors = []
         note = f"the body is not a Clerk error body (content type {content_type(response) or 'none'})"
-    cls = api_error_for_status(response.status_code)
+    cls = api_error_class(response.status_code, [e.code for e in errors])
     return cls(
         response.status_code,
         errors,

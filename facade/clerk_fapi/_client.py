@@ -27,16 +27,26 @@ from ._drivers import check_open, drive_async, drive_sync
 from ._engine import DEFAULT_TIMEOUT, Flow, RetryPolicy
 from ._errors import ConfigurationError
 from ._models import Environment, SessionData
-from ._ops import client, environment, external, hosted, sessions, sign_ins, sign_ups, tokens
+from ._ops import client, environment, external, hosted, organizations, sessions, sign_ins, sign_ups, tokens
+from ._organizations import Organization
 from ._resources import AsyncSession, AsyncSignIn, AsyncSignUp, Session, SignIn, SignUp
 from ._sentinel import NOT_GIVEN, NotGiven
 from ._token_cache import CacheKey
 from ._token_store import TokenStore
 from ._twins import documented_by
+from ._user import AsyncUser, User
 
 __all__ = ["DEFAULT_API_VERSION", "AsyncClient", "Client"]
 
 T = TypeVar("T")
+
+
+def _signed_in_session_id(core: _ClientCore[Any, Any, Any]) -> str:
+    """The default session's id, for a call that acts for a signed-in user."""
+    session_id = tokens.default_session_id(core)
+    if session_id is None:
+        raise ConfigurationError("no session is signed in: sign in first")
+    return session_id
 
 
 # ----- the sync shell --------------------------------------------------------------------------------
@@ -93,6 +103,13 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
     _session_cls = Session
     _sign_in_cls = SignIn
     _sign_up_cls = SignUp
+
+    @property
+    def user(self) -> User | None:
+        """The user of the default session (the last active one if it is signed in, else the first
+        signed-in one), with its /v1/me calls; None when no session is signed in."""
+        session = self._find_session(tokens.default_session_id(self))
+        return session.user if session else None
 
     def _run(self, flow: Flow[T]) -> T:
         check_open(self._closed or self._http.is_closed, flow)
@@ -222,6 +239,12 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
             return None
         return self._get_token(session_id, template, organization_id, skip_cache)
 
+    def create_organization(self, name: str, slug: str | None = None) -> Organization:
+        """Create an organization whose admin is the user of the default session (see
+        :meth:`get_token`), as :meth:`Session.create_organization`; :class:`ConfigurationError`
+        without a request when no session is signed in."""
+        return self._run(organizations.create(self, _signed_in_session_id(self), name, slug))
+
     def close(self) -> None:
         """Close the HTTP connections (unless the http_client was given by the caller); later calls
         raise :class:`ClientClosedError`."""
@@ -288,6 +311,13 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
     _session_cls = AsyncSession
     _sign_in_cls = AsyncSignIn
     _sign_up_cls = AsyncSignUp
+
+    @property
+    def user(self) -> AsyncUser | None:
+        """The user of the default session (the last active one if it is signed in, else the first
+        signed-in one), with its /v1/me calls; None when no session is signed in."""
+        session = self._find_session(tokens.default_session_id(self))
+        return session.user if session else None
 
     async def _run(self, flow: Flow[T]) -> T:
         check_open(self._closed or self._http.is_closed, flow)
@@ -391,6 +421,9 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         if session_id is None:
             return None
         return await self._get_token(session_id, template, organization_id, skip_cache)
+
+    async def create_organization(self, name: str, slug: str | None = None) -> Organization:
+        return await self._run(organizations.create(self, _signed_in_session_id(self), name, slug))
 
     async def aclose(self) -> None:
         self._closed = True

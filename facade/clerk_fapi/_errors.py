@@ -9,11 +9,13 @@
     │   ├── ConflictError             409
     │   ├── UnprocessableEntityError  422
     │   ├── RateLimitError            429
-    │   └── ServerError               5xx
+    │   ├── ServerError               5xx
+    │   └── ReverificationRequiredError  ``session_reverification_required`` (whatever the status)
     ├── ClerkConnectionError          the request did not get an answer
     │   └── ClerkTimeoutError         ... because it took too long
     ├── ResponseParseError            an answer that is not what the contract says
     ├── ConfigurationError            bad arguments to a constructor (e.g. an invalid publishable key)
+    │   └── OrganizationNotFoundError ... an organization slug none of the user's memberships has
     ├── ClientClosedError             the client was closed (or its http_client was)
     ├── TokenStoreError               the client token could not be read or written
     └── SignInIncompleteError         a one-call sign-in needs another step
@@ -43,13 +45,16 @@ __all__ = [
     "ConflictError",
     "ErrorDetail",
     "NotFoundError",
+    "OrganizationNotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseParseError",
+    "ReverificationRequiredError",
     "ServerError",
     "SignInIncompleteError",
     "TokenStoreError",
     "UnprocessableEntityError",
+    "api_error_class",
     "api_error_for_status",
 ]
 
@@ -60,6 +65,19 @@ class ClerkError(Exception):
 
 class ConfigurationError(ClerkError, ValueError):
     """A constructor or method was given something it cannot use."""
+
+
+class OrganizationNotFoundError(ConfigurationError):
+    """No membership of the session's user is in an organization with this slug (nothing was sent
+    that changes state)."""
+
+    def __init__(self, organization: str, session_id: str | None) -> None:
+        self.organization = organization
+        self.session_id = session_id
+        super().__init__(
+            f"no organization with the slug {organization!r} among the memberships of the user of "
+            f"session {session_id} (give an organization id or slug the user is a member of)"
+        )
 
 
 class ClientClosedError(ClerkError):
@@ -189,6 +207,46 @@ _BY_STATUS: dict[int, type[ClerkAPIError]] = {
     422: UnprocessableEntityError,
     429: RateLimitError,
 }
+
+
+class ReverificationRequiredError(ClerkAPIError):
+    """The action needs the session's identity proven again (error code
+    ``session_reverification_required``): call ``session.start_verification(error.level or
+    "second_factor")``, prepare and attempt the factors it asks for until its status is
+    ``complete``, then retry the action. ``level`` and ``after_minutes`` are read from the error's
+    ``meta`` when the server names them (None otherwise)."""
+
+    CODE = "session_reverification_required"
+
+    @property
+    def level(self) -> str | None:
+        """The level to reverify at (``first_factor``, ``second_factor``, ``multi_factor``), when named."""
+        value = self._hint("level")
+        return value if isinstance(value, str) else None
+
+    @property
+    def after_minutes(self) -> int | None:
+        """How recent the verification must be, in minutes, when named."""
+        value = self._hint("after_minutes", "afterMinutes")
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    def _hint(self, *names: str) -> Any:
+        for error in self.errors:
+            if error.code != self.CODE:
+                continue
+            nested = error.meta.get("reverification")
+            for where in (nested if isinstance(nested, Mapping) else {}, error.meta):
+                for name in names:
+                    if name in where:
+                        return where[name]
+        return None
+
+
+def api_error_class(status_code: int, codes: Sequence[str | None]) -> type[ClerkAPIError]:
+    """The exception class for an error answer: by its code where one has its own class, else by status."""
+    if ReverificationRequiredError.CODE in codes:
+        return ReverificationRequiredError
+    return api_error_for_status(status_code)
 
 
 def api_error_for_status(status_code: int) -> type[ClerkAPIError]:

@@ -22,7 +22,10 @@ import attrs
 from ._errors import ErrorDetail
 
 __all__ = [
+    "TOTP",
+    "BackupCodes",
     "ClientState",
+    "DeletedObject",
     "EmailAddress",
     "Environment",
     "ExternalAccount",
@@ -30,7 +33,9 @@ __all__ = [
     "Passkey",
     "PhoneNumber",
     "PublicUserData",
+    "ReverificationStatus",
     "SessionData",
+    "SessionReverification",
     "SessionStatus",
     "SignInData",
     "SignInFactor",
@@ -40,6 +45,7 @@ __all__ = [
     "SignUpVerifications",
     "Strategy",
     "User",
+    "UserData",
     "Verification",
     "VerificationStatus",
     "Web3Wallet",
@@ -223,8 +229,8 @@ class Passkey:
 
 
 @attrs.frozen
-class User:
-    """The user of a session."""
+class UserData:
+    """The user of a session (the data; see ``User``, which adds the ``/v1/me`` calls)."""
 
     id: str
     username: str | None = None
@@ -279,6 +285,10 @@ class User:
         return name or None
 
 
+User = UserData
+"""The read model under its earlier name (``clerk_fapi.User`` is the resource, a ``UserData``)."""
+
+
 @attrs.frozen
 class PublicUserData:
     """What may be shown about a session's user without loading the user."""
@@ -300,7 +310,7 @@ class SessionData:
 
     id: str
     status: str
-    user: User | None = attrs.field(default=None, repr=False)
+    user: UserData | None = attrs.field(default=None, repr=False)
     public_user_data: PublicUserData | None = attrs.field(default=None, repr=False)
     last_active_organization_id: str | None = None
     # The latest session JWT: a secret, never in a repr.
@@ -458,3 +468,80 @@ class ClientState:
 
 
 EMPTY_STATE: Final = ClientState()
+
+
+# ----- the signed-in user's own objects (/v1/me) and session reverification ---------------------------
+@attrs.frozen
+class DeletedObject:
+    """What a ``DELETE`` removed (an email address, a phone number, the TOTP, the user)."""
+
+    object: str | None
+    id: str | None = None
+    deleted: bool | None = None
+    slug: str | None = attrs.field(default=None, repr=False)
+    extra: Mapping[str, Any] = _extra()
+
+
+@attrs.frozen
+class TOTP:
+    """A TOTP authenticator of the user. ``secret`` and ``uri`` (``otpauth://totp/...``, holding the
+    secret) come once, when it is created; both are secrets, never in a repr."""
+
+    id: str | None
+    verified: bool | None = None
+    secret: str | None = attrs.field(default=None, repr=False)
+    uri: str | None = attrs.field(default=None, repr=False)
+    # Backup codes that may come with the verification: secrets, never in a repr.
+    backup_codes: tuple[str, ...] | None = attrs.field(default=None, repr=False)
+    object: str | None = attrs.field(default=None, repr=False)
+    created_at: datetime | None = attrs.field(default=None, repr=False)
+    updated_at: datetime | None = attrs.field(default=None, repr=False)
+    extra: Mapping[str, Any] = _extra()
+
+
+@attrs.frozen
+class BackupCodes:
+    """A new set of backup codes (each works once as a second factor); secrets, never in a repr."""
+
+    id: str | None
+    codes: tuple[str, ...] = attrs.field(default=(), repr=False)
+    object: str | None = attrs.field(default=None, repr=False)
+    created_at: datetime | None = attrs.field(default=None, repr=False)
+    updated_at: datetime | None = attrs.field(default=None, repr=False)
+    extra: Mapping[str, Any] = _extra()
+
+
+class ReverificationStatus:
+    """Known statuses of a session reverification."""
+
+    NEEDS_FIRST_FACTOR: Final = "needs_first_factor"
+    NEEDS_SECOND_FACTOR: Final = "needs_second_factor"
+    COMPLETE: Final = "complete"
+
+
+@attrs.frozen
+class SessionReverification:
+    """Proving the identity again within a session, before a sensitive action (``status`` says
+    what is still needed: ``needs_first_factor``, ``needs_second_factor``, ``complete``)."""
+
+    level: str | None
+    status: str | None
+    supported_first_factors: tuple[SignInFactor, ...] = attrs.field(default=(), repr=False)
+    supported_second_factors: tuple[SignInFactor, ...] = attrs.field(default=(), repr=False)
+    first_factor_verification: Verification | None = attrs.field(default=None, repr=False)
+    second_factor_verification: Verification | None = attrs.field(default=None, repr=False)
+    session: SessionData | None = attrs.field(default=None, repr=False)
+    object: str | None = attrs.field(default=None, repr=False)
+    extra: Mapping[str, Any] = _extra()
+
+    @property
+    def is_complete(self) -> bool:
+        return self.status == ReverificationStatus.COMPLETE
+
+    def first_factor(self, strategy: str) -> SignInFactor | None:
+        """The supported first factor for ``strategy`` (the primary one when there are several)."""
+        return _pick_factor(self.supported_first_factors, strategy)
+
+    def second_factor(self, strategy: str) -> SignInFactor | None:
+        """The supported second factor for ``strategy``."""
+        return _pick_factor(self.supported_second_factors, strategy)

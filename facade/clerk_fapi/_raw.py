@@ -216,7 +216,160 @@ CREATE_HOSTED_AUTH = _e(
     m.HostedAuthEnvelope,
 )
 POST_CLIENT = _e("POST /v1/client", "client.post_client", UNSAFE, m.RedeemHostedAuthForm, m.ClientEnvelope)
+# ----- the signed-in user (/v1/me) and session reverification ------------------------------------------
+GET_USER = _e("GET /v1/me", "me.get_user", IDEMPOTENT, None, m.UserEnvelope)
+UPDATE_USER = _e("PATCH /v1/me", "me.patch_user", UNSAFE, m.UpdateUserForm, m.UserEnvelope)
+DELETE_USER = _e("DELETE /v1/me", "me.delete_user", IDEMPOTENT, None, m.DeletedObjectEnvelope)
+UPDATE_USER_METADATA = _e(
+    "PATCH /v1/me/metadata", "me.patch_user_metadata", UNSAFE, m.UpdateUserMetadataForm, m.UserEnvelope
+)
+CHANGE_PASSWORD = _e(
+    "POST /v1/me/change_password", "me.change_password", UNSAFE, m.ChangePasswordForm, m.UserEnvelope
+)
+CREATE_EMAIL_ADDRESS = _e(
+    "POST /v1/me/email_addresses",
+    "me.create_email_addresses",
+    UNSAFE,
+    m.CreateEmailAddressForm,
+    m.EmailAddressEnvelope,
+)
+PREPARE_EMAIL_ADDRESS_VERIFICATION = _e(
+    "POST /v1/me/email_addresses/{email_id}/prepare_verification",
+    "me.send_verification_email",
+    UNSAFE,
+    m.PrepareEmailAddressVerificationForm,
+    m.EmailAddressEnvelope,
+)
+ATTEMPT_EMAIL_ADDRESS_VERIFICATION = _e(
+    "POST /v1/me/email_addresses/{email_id}/attempt_verification",
+    "me.verify_email_address",
+    UNSAFE,
+    m.AttemptIdentificationVerificationForm,
+    m.EmailAddressEnvelope,
+)
+DELETE_EMAIL_ADDRESS = _e(
+    "DELETE /v1/me/email_addresses/{email_id}",
+    "me.delete_email_address",
+    IDEMPOTENT,
+    None,
+    m.DeletedObjectEnvelope,
+)
+CREATE_PHONE_NUMBER = _e(
+    "POST /v1/me/phone_numbers",
+    "me.post_phone_numbers",
+    UNSAFE,
+    m.CreatePhoneNumberForm,
+    m.PhoneNumberEnvelope,
+)
+PREPARE_PHONE_NUMBER_VERIFICATION = _e(
+    "POST /v1/me/phone_numbers/{phone_number_id}/prepare_verification",
+    "me.send_verification_sms",
+    UNSAFE,
+    m.PreparePhoneNumberVerificationForm,
+    m.PhoneNumberEnvelope,
+)
+ATTEMPT_PHONE_NUMBER_VERIFICATION = _e(
+    "POST /v1/me/phone_numbers/{phone_number_id}/attempt_verification",
+    "me.verify_phone_number",
+    UNSAFE,
+    m.AttemptIdentificationVerificationForm,
+    m.PhoneNumberEnvelope,
+)
+UPDATE_PHONE_NUMBER = _e(
+    "PATCH /v1/me/phone_numbers/{phone_number_id}",
+    "me.update_phone_number",
+    UNSAFE,
+    m.UpdatePhoneNumberForm,
+    m.PhoneNumberEnvelope,
+)
+DELETE_PHONE_NUMBER = _e(
+    "DELETE /v1/me/phone_numbers/{phone_number_id}",
+    "me.delete_phone_number",
+    IDEMPOTENT,
+    None,
+    m.DeletedObjectEnvelope,
+)
+CREATE_TOTP = _e("POST /v1/me/totp", "me.post_totp", UNSAFE, None, m.TOTPEnvelope)
+VERIFY_TOTP = _e(
+    "POST /v1/me/totp/attempt_verification",
+    "me.verify_totp",
+    UNSAFE,
+    m.AttemptIdentificationVerificationForm,
+    m.TOTPEnvelope,
+)
+DELETE_TOTP = _e("DELETE /v1/me/totp", "me.delete_totp", IDEMPOTENT, None, m.DeletedObjectEnvelope)
+CREATE_BACKUP_CODES = _e(
+    "POST /v1/me/backup_codes", "me.create_backup_codes", UNSAFE, None, m.BackupCodesEnvelope
+)
+START_REVERIFICATION = _e(
+    "POST /v1/client/sessions/{id}/verify",
+    "sessions.start_session_reverification",
+    UNSAFE,
+    m.StartReverificationForm,
+    m.SessionReverificationEnvelope,
+)
+PREPARE_REVERIFICATION_FIRST_FACTOR = _e(
+    "POST /v1/client/sessions/{id}/verify/prepare_first_factor",
+    "sessions.prepare_session_reverification_first_factor",
+    UNSAFE,
+    m.ReverificationPrepareFirstFactorForm,
+    m.SessionReverificationEnvelope,
+)
+ATTEMPT_REVERIFICATION_FIRST_FACTOR = _e(
+    "POST /v1/client/sessions/{id}/verify/attempt_first_factor",
+    "sessions.attempt_session_reverification_first_factor",
+    UNSAFE,
+    m.ReverificationAttemptFirstFactorForm,
+    m.SessionReverificationEnvelope,
+)
+PREPARE_REVERIFICATION_SECOND_FACTOR = _e(
+    "POST /v1/client/sessions/{id}/verify/prepare_second_factor",
+    "sessions.prepare_session_reverification_second_factor",
+    UNSAFE,
+    m.ReverificationPrepareSecondFactorForm,
+    m.SessionReverificationEnvelope,
+)
+ATTEMPT_REVERIFICATION_SECOND_FACTOR = _e(
+    "POST /v1/client/sessions/{id}/verify/attempt_second_factor",
+    "sessions.attempt_session_reverification_second_factor",
+    UNSAFE,
+    m.ReverificationAttemptSecondFactorForm,
+    m.SessionReverificationEnvelope,
+)
+# Organizations of the session's user.
+GET_ORGANIZATION_MEMBERSHIPS = _e(
+    "GET /v1/me/organization_memberships",
+    "organizations.get_organization_memberships",
+    IDEMPOTENT,
+    None,
+    m.OrganizationMembershipsEnvelope,
+)
+GET_ORGANIZATION_INVITATIONS = _e(
+    "GET /v1/me/organization_invitations",
+    "organizations.get_users_organization_invitations",
+    IDEMPOTENT,
+    None,
+    m.OrganizationInvitationsEnvelope,
+)
+ACCEPT_ORGANIZATION_INVITATION = _e(
+    "POST /v1/me/organization_invitations/{invitation_id}/accept",
+    "organizations.accept_organization_invitation",
+    UNSAFE,
+    None,
+    m.OrganizationInvitationEnvelope,
+)
+CREATE_ORGANIZATION = _e(
+    "POST /v1/organizations",
+    "organizations.create_organization",
+    UNSAFE,
+    m.CreateOrganizationForm,
+    m.OrganizationEnvelope,
+)
 del m
+
+# The query parameter naming the session a /v1/me call acts for; the facade adds it to the request
+# the generated layer builds (openapi.yaml leaves cross-cutting parameters out of the operations).
+SESSION_ID_PARAM: Final = "_clerk_session_id"
 
 
 def form_fields(endpoint: Endpoint) -> frozenset[str]:
@@ -241,7 +394,10 @@ def request_kwargs(
     module = endpoint.module
     if module is None:
         return _untyped_kwargs(endpoint, form, query)
-    call_kwargs: dict[str, Any] = {k: v for k, v in (query or {}).items() if v is not None}
+    session_id = (query or {}).get(SESSION_ID_PARAM)
+    call_kwargs: dict[str, Any] = {
+        k: v for k, v in (query or {}).items() if v is not None and k != SESSION_ID_PARAM
+    }
     form_model = endpoint.form
     if form_model is not None:
         fields = dict(form or {})
@@ -255,6 +411,8 @@ def request_kwargs(
     elif form:
         raise ConfigurationError(f"{endpoint.name} takes no form fields")
     kwargs: dict[str, Any] = module._get_kwargs(*path, **call_kwargs)
+    if session_id is not None:
+        kwargs["params"] = {**(kwargs.get("params") or {}), SESSION_ID_PARAM: session_id}
     return kwargs
 
 

@@ -9,10 +9,30 @@ from typing import Any
 
 import attrs
 import pytest
-from clerk_fapi import AsyncClient, AsyncSession, AsyncSignIn, AsyncSignUp, Client, Session, SignIn, SignUp
+from clerk_fapi import (
+    AsyncClient,
+    AsyncOrganizationInvitation,
+    AsyncSession,
+    AsyncSignIn,
+    AsyncSignUp,
+    AsyncUser,
+    Client,
+    OrganizationInvitation,
+    Session,
+    SignIn,
+    SignUp,
+    User,
+)
 from clerk_fapi._twins import ASYNC_NAMES
 
-TWINS = [(Client, AsyncClient), (Session, AsyncSession), (SignIn, AsyncSignIn), (SignUp, AsyncSignUp)]
+TWINS = [
+    (Client, AsyncClient),
+    (Session, AsyncSession),
+    (SignIn, AsyncSignIn),
+    (SignUp, AsyncSignUp),
+    (User, AsyncUser),
+    (OrganizationInvitation, AsyncOrganizationInvitation),
+]
 IDS = [sync.__name__ for sync, _ in TWINS]
 
 
@@ -32,7 +52,12 @@ def defined_here(member: Any) -> bool:
     """Defined by a shell, a resource or the client core (the read models' own methods are held to
     their docstrings with the read models)."""
     function = member.fget if isinstance(member, property) else member
-    return function.__module__ in {"clerk_fapi._client", "clerk_fapi._core", "clerk_fapi._resources"}
+    return function.__module__ in {
+        "clerk_fapi._client",
+        "clerk_fapi._core",
+        "clerk_fapi._resources",
+        "clerk_fapi._user",
+    }
 
 
 def shape(function: Any) -> list[tuple[str, Any, Any, str]]:
@@ -73,15 +98,20 @@ def test_twin_methods_share_signatures_docstrings_and_colour(sync_cls: type, asy
             continue
         assert shape(async_member) == shape(sync_member), name
         if async_member is not sync_member:  # a method of the shared core is neither
-            assert inspect.iscoroutinefunction(async_member), name
+            # Awaited, or iterated with ``async for`` (an async generator: the async colour of a
+            # sync generator).
+            assert inspect.iscoroutinefunction(async_member) or inspect.isasyncgenfunction(async_member), name
             assert not inspect.iscoroutinefunction(sync_member), name
+            assert not inspect.isasyncgenfunction(sync_member), name
 
 
 def test_the_constructors_take_the_same_arguments() -> None:
     assert shape(AsyncClient.__init__) == shape(Client.__init__)
 
 
-@pytest.mark.parametrize("cls", [Session, AsyncSession, SignIn, AsyncSignIn, SignUp, AsyncSignUp])
+@pytest.mark.parametrize(
+    "cls", [Session, AsyncSession, SignIn, AsyncSignIn, SignUp, AsyncSignUp, User, AsyncUser]
+)
 def test_a_resource_cannot_be_made_without_its_client(cls: type) -> None:
     data = next(c for c in cls.__mro__ if c.__name__.endswith("Data"))
     fields = {f.alias: f.default for f in attrs.fields(data)}

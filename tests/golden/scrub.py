@@ -35,7 +35,11 @@ SCRUBBED_JWT_SIGNATURE: Final = "c2NydWJiZWQ"  # base64url of "scrubbed"
 SECRET_QUERY_PARAMS: Final = frozenset(
     {"__clerk_db_jwt", "__dev_session", "__clerk_testing_token", "expired_token"}
 )
-SECRET_FORM_FIELDS: Final = frozenset({"password", "code", "token", "ticket", "new_password", "signature"})
+SECRET_FORM_FIELDS: Final = frozenset(
+    {"password", "code", "token", "ticket", "new_password", "current_password", "signature"}
+)
+# Secrets in answers: a TOTP's secret and otpauth URI (which holds the secret), backup codes.
+SECRET_JSON_KEYS: Final = frozenset({"secret", "uri", "codes", "backup_codes"})
 SECRET_COOKIES: Final = frozenset({"__client", "__session"})
 # Response headers that say nothing about the behaviour and change on every recording.
 NOISY_RESPONSE_HEADERS: Final = frozenset({"date", "server"})
@@ -78,6 +82,11 @@ def _scrub_json(value: Any) -> Any:
         return [_scrub_json(v) for v in value]
     if isinstance(value, dict):
         out = {k: _scrub_json(v) for k, v in value.items()}
+        for key in SECRET_JSON_KEYS & out.keys():
+            if out[key]:
+                out[key] = (
+                    [SECRET_PLACEHOLDER] * len(out[key]) if isinstance(out[key], list) else SECRET_PLACEHOLDER
+                )
         if out.get("object") == "dev_browser" and out.get("id"):
             out["id"] = DEV_BROWSER_PLACEHOLDER  # the dev-browser token itself
         return out

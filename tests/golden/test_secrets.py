@@ -217,3 +217,34 @@ def test_replay_blocks_the_network() -> None:
     """Replaying, a cassette test cannot reach any server, not even one on loopback."""
     with socket.socket() as sock, pytest.raises(RuntimeError, match="Network is disabled"):
         sock.connect(("127.0.0.1", 9))
+
+
+def test_scrubbing_hides_passwords_totp_secrets_and_backup_codes_of_the_users_own_calls() -> None:
+    form = b"current_password=Old-Passw0rd-1&new_password=New-Passw0rd-2&sign_out_of_other_sessions=true"
+    request = scrub_request(
+        Request(
+            "POST",
+            "http://h/v1/me/change_password",
+            form,
+            {"Content-Type": "application/x-www-form-urlencoded"},
+        )
+    )
+    assert b"Passw0rd" not in request.body and b"sign_out_of_other_sessions=true" in request.body
+    secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+    body = {
+        "response": {
+            "object": "totp",
+            "secret": secret,
+            "uri": f"otpauth://totp/x?secret={secret}",
+            "backup_codes": None,
+        },
+        "client": {"object": "client", "codes": ["a1b2c3d4", "e5f6a7b8"]},
+    }
+    response = {
+        "status": {"code": 200, "message": "OK"},
+        "headers": {"Content-Type": ["application/json"]},
+        "body": {"string": json.dumps(body).encode()},
+    }
+    text = scrub_response(response)["body"]["string"].decode()
+    assert secret not in text and "a1b2c3d4" not in text
+    assert json.loads(text)["response"]["backup_codes"] is None

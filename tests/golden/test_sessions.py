@@ -103,8 +103,9 @@ async def test_organization_selection_scopes_tokens(client: AnyClient, request_l
     assert org_id is not None and org_id.startswith("org_")
     assert client.last_active_session is not None
     assert client.last_active_session.last_active_organization_id == org_id
+    # The slug is resolved through the user's memberships; the touch sends the id (clerk-js setActive).
     touch_form = parse_qs(request_log.requests[-1].content.decode())
-    assert touch_form == {"active_organization_id": [c.ORG_SLUG], "intent": ["select_org"]}
+    assert touch_form == {"active_organization_id": [org_id], "intent": ["select_org"]}
 
     org_claims = claims(await call(client.get_token()))
     assert org_claims["o"]["id"] == org_id and org_claims["o"]["slg"] == c.ORG_SLUG

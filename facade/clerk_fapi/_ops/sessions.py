@@ -11,7 +11,7 @@ from .._engine import Flow
 from .._errors import ConfigurationError
 from .._models import SessionData
 from .._sentinel import NotGiven
-from . import Core, call_applying
+from . import Core, call_applying, organizations
 
 
 def _call(
@@ -57,28 +57,21 @@ def set_active(
     if not isinstance(organization, NotGiven):
         if not isinstance(organization_id, NotGiven):
             raise ConfigurationError("give organization_id or organization, not both")
-        organization_id = organization_id_of(core, session_id, organization)
+        organization_id = organization
     intent = "select_session" if isinstance(organization_id, NotGiven) else "select_org"
-    return touch(core, session_id, organization_id, intent)
+    return switch(core, session_id, organization_id, intent)
 
 
-def organization_id_of(core: Core, session_id: str, organization: str | None) -> str | None:
-    """An organization id from an id or a slug, as clerk.ts ``setActive`` resolves it: an
-    ``org_`` id (or None/"" for the personal account) as it is, a slug from the memberships of
-    the session's user (the server expects an id)."""
-    if not organization or organization.startswith("org_"):
-        return organization
-    session = find(core, session_id)
-    memberships = session.user.extra.get("organization_memberships") if session and session.user else None
-    for membership in memberships if isinstance(memberships, list) else ():
-        org = membership.get("organization") if isinstance(membership, Mapping) else None
-        if isinstance(org, Mapping) and org.get("slug") == organization and isinstance(org.get("id"), str):
-            org_id: str = org["id"]
-            return org_id
-    raise ConfigurationError(
-        f"no organization with the slug {organization!r} among the memberships of the user of "
-        f"session {session_id} (give an organization id, or reload() if the membership is new)"
-    )
+def switch(
+    core: Core, session_id: str, organization: str | NotGiven | None, intent: str | None
+) -> Flow[SessionData]:
+    """Touch the session, first resolving ``organization`` (an id or a slug, None or "" for the
+    personal account) to the id the server takes (:func:`.organizations.resolve`): an unknown slug
+    raises before anything is sent."""
+    organization_id: str | NotGiven | None = organization
+    if not isinstance(organization, NotGiven):
+        organization_id = organizations.resolve(core, session_id, organization)
+    return (yield from touch(core, session_id, organization_id, intent))
 
 
 def find(core: Core, session_id: str | None) -> SessionData | None:

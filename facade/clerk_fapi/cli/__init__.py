@@ -38,17 +38,27 @@ Keys are only ever added, never renamed or removed:
 - ``sessions``: ``client_id``, ``last_active_session_id``, ``sessions``.
 - ``sign-up``: ``client_id``, ``sign_up``, ``session`` (the new session or null).
 - ``sign-in``: ``client_id``, ``sign_in``, ``session`` (the new session or null).
-- ``token``: ``jwt``, ``session_id``, ``template``, ``organization_id``, ``expires_at``.
+- ``token``: ``jwt``, ``session_id``, ``template``, ``organization_id`` (the id ``--org`` resolved
+  to), ``expires_at``.
 - ``switch``: ``client_id``, ``last_active_session_id``, ``session``.
 - ``sign-out``: ``client_id``, ``ended`` (the ids of the sessions signed out), ``last_active_session_id``.
 - ``destroy``: ``destroyed`` (the client id, or null when there was none).
 - ``environment``: the whole ``GET /v1/environment`` answer, as the server sent it.
+- ``orgs``: ``session_id``, ``active_organization_id``, ``memberships`` (each ``id``, ``role``,
+  ``role_name``, ``permissions``, ``active``, ``organization`` with ``id``, ``name``, ``slug``).
+- ``switch-org``: ``client_id``, ``session``, ``active_organization`` (``id``, ``name``, ``slug``;
+  null for the personal account).
+- ``whoami``: ``user_id``, ``session_id``, ``first_name``, ``last_name``, ``username``,
+  ``primary_email_address``, ``primary_phone_number``, ``email_addresses`` (``id``, ``email_address``,
+  ``status``, ``primary``), ``phone_numbers`` (the same with ``phone_number`` and
+  ``reserved_for_second_factor``), ``password_enabled``, ``two_factor_enabled``, ``second_factors``
+  (``totp``, ``backup_code``, ``phone_code``: the second-factor numbers), ``active_organization_id``.
 - errors (stderr): ``{"error": {"type", "message", "code", "codes", "status_code", "trace_id"}}``.
 
 The package: :mod:`.parser` (options and commands), :mod:`.commands` (status, sessions, token, switch,
-sign-out, destroy), :mod:`.sign_in` and :mod:`.sign_up` (the flows), :mod:`.output` (tables, JSON and
-errors), :mod:`.prompting` (asking in a terminal), :mod:`.store` (the state file) and :mod:`.runner`
-(one run, from arguments to exit status).
+sign-out, destroy), :mod:`.orgs` (orgs, switch-org), :mod:`.sign_in` and :mod:`.sign_up` (the flows),
+:mod:`.whoami` (the user), :mod:`.output` (tables, JSON and errors), :mod:`.prompting` (asking in a
+terminal), :mod:`.store` (the state file) and :mod:`.runner` (one run, from arguments to exit status).
 """
 
 from __future__ import annotations

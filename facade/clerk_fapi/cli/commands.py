@@ -12,6 +12,7 @@ from .._token_cache import jwt_claims as unverified_claims
 from .context import Context
 from .environment import environment
 from .exits import EXIT_OK, CommandFailed, UsageError
+from .orgs import default_session, organization_id, orgs, switch_org
 from .output import (
     fields,
     human_time,
@@ -26,6 +27,7 @@ from .output import (
 )
 from .sign_in import sign_in
 from .sign_up import sign_up
+from .whoami import whoami
 
 __all__ = ["COMMANDS", "destroy", "jwt_claims", "sessions", "sign_out", "status", "switch", "token"]
 
@@ -82,14 +84,15 @@ def jwt_claims(jwt: str) -> dict[str, Any]:
 
 
 def token(ctx: Context) -> int:
-    """``token``: the active session's JWT alone on stdout (with its details under ``--json``)."""
+    """``token``: the default session's JWT alone on stdout (with its details under ``--json``): the
+    last active session if it is signed in, else the first signed-in one, as ``client.get_token()``.
+    ``--org`` takes an id, a slug or ``personal``."""
     a = ctx.args
-    session = ctx.client.last_active_session
-    if session is None or not session.is_signed_in:
-        raise CommandFailed("no active session: sign in first (clerk-fapi sign-in)")
+    session = default_session(ctx)
     kwargs: dict[str, Any] = {"template": a.template, "skip_cache": a.skip_cache}
+    org_id = None
     if a.org is not None:
-        kwargs["organization_id"] = a.org
+        kwargs["organization_id"] = org_id = organization_id(session, a.org)
     jwt = session.get_token(**kwargs)
     if not jwt:
         raise CommandFailed(f"the session {session.id} has no token (status {session.status})")
@@ -101,7 +104,7 @@ def token(ctx: Context) -> int:
         "jwt": jwt,
         "session_id": session.id,
         "template": a.template,
-        "organization_id": a.org,
+        "organization_id": org_id,
         "expires_at": iso(datetime.fromtimestamp(exp, UTC)) if isinstance(exp, int) else None,
     }
     ctx.output.result("", data)
@@ -173,4 +176,7 @@ COMMANDS: Final[dict[str, Callable[[Context], int]]] = {
     "sign-out": sign_out,
     "destroy": destroy,
     "environment": environment,
+    "orgs": orgs,
+    "switch-org": switch_org,
+    "whoami": whoami,
 }

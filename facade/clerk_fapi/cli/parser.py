@@ -140,6 +140,14 @@ def build_parser() -> argparse.ArgumentParser:
     sign_out.add_argument("--all", action="store_true", help="every session (the default, kept for scripts)")
     command("destroy", "delete the client on the server and forget it here")
     command("environment", "show the instance's settings; --json prints the whole /v1/environment")
+    # organizations (bodies in cli/orgs.py)
+    command("orgs", "list the organizations of the signed-in user, the active one marked")
+    switch_org = command("switch-org", "make an organization (or the personal account) the active one")
+    switch_org.add_argument(
+        "organization", metavar="SLUG|ID|personal", help="an organization slug or id, or personal"
+    )
+    # The signed-in user (/v1/me).
+    command("whoami", "show the signed-in user: emails, phones, second factors, active organization")
     return parser
 
 
@@ -200,7 +208,9 @@ def _sign_in_options(sign_in: argparse.ArgumentParser) -> None:
 
 def _token_options(token: argparse.ArgumentParser) -> None:
     token.add_argument("--template", metavar="T", help="a JWT template name")
-    token.add_argument("--org", metavar="ID", help="the organization id (or slug) the token is for")
+    token.add_argument(
+        "--org", metavar="SLUG|ID", help="the organization (slug or id, or personal) the token is for"
+    )
     token.add_argument("--skip-cache", action="store_true", help="mint a new token even if one is fresh")
 
 

@@ -39,14 +39,16 @@ The Backend API endpoints test helpers need (``/v1/testing_tokens``, ``/v1/sign_
 default ``sk_test_clerk_fapi_emulator``); ``testing_token_requests`` counts Frontend API requests that carried
 one of its testing tokens.
 Test identities (``+clerk_test`` emails, ``+1 XXX 555-01XX`` phones) verify with ``424242`` on development
-instances; other codes can be read from ``last_code``.
+instances; other codes can be read from ``last_code``. ``totp_code(secret, at=None)`` is the RFC 6238 code an
+authenticator app shows for a TOTP secret (``emulator.totp_code(secret)`` at the emulator clock's time);
+``reverification_max_age`` (minutes) makes sensitive ``/v1/me`` calls ask for reverification.
 """
 
 from __future__ import annotations
 
 from ._call import DEFAULT_SIGN_UP_REQUIRED
 from ._clock import Clock
-from ._crypto import totp as totp_code
+from ._crypto import totp_code
 from ._emulator import Emulator
 from ._faults import Fault
 from ._models import SentCode

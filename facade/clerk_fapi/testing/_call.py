@@ -62,6 +62,9 @@ class Settings:
     second_factors: frozenset[str] | None = None
     identifiers: tuple[str, ...] | None = None
     sign_up_optional: tuple[str, ...] | None = None
+    # Minutes after which a session's factor verification is too old for a sensitive /v1/me action
+    # (the answer is then `session_reverification_required`); None: no reverification.
+    reverification_max_age: int | None = None
 
 
 # An endpoint: the instance's state and the request in, the answer out.

@@ -12,9 +12,12 @@ import base64
 import hashlib
 import hmac
 import json
-import struct
 import threading
+import time
+from datetime import datetime
 from typing import Any
+
+import pyotp
 
 try:
     from cryptography.hazmat.primitives import hashes
@@ -126,20 +129,32 @@ class TokenSigner:
         return payload if isinstance(payload, dict) else None
 
 
-def totp(secret_b32: str, at_seconds: int, *, step: int = 30, digits: int = 6) -> str:
-    """RFC 6238 TOTP (HMAC-SHA1) for a base32 secret at a Unix time."""
-    key = base64.b32decode(
-        secret_b32.upper().replace(" ", "") + "=" * (-len(secret_b32.replace(" ", "")) % 8)
-    )
-    counter = struct.pack(">Q", at_seconds // step)
-    digest = hmac.new(key, counter, hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    code = (struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF) % (10**digits)
-    return str(code).zfill(digits)
+def totp(secret_b32: str, at_seconds: int) -> str:
+    """RFC 6238 TOTP (HMAC-SHA1, 6 digits, 30-second steps: what authenticator apps use) for a base32
+    secret at a Unix time, computed by pyotp."""
+    return str(pyotp.TOTP(secret_b32).at(at_seconds))
 
 
 def totp_matches(secret_b32: str, code: str, at_seconds: int, *, window: int = 1) -> bool:
     """Whether `code` is valid at `at_seconds`, allowing `window` steps of clock drift either way."""
-    return any(
-        hmac.compare_digest(totp(secret_b32, at_seconds + i * 30), code) for i in range(-window, window + 1)
-    )
+    return bool(pyotp.TOTP(secret_b32).verify(code, for_time=at_seconds, valid_window=window))
+
+
+def totp_code(secret: str, at: datetime | float | None = None) -> str:
+    """The RFC 6238 code an authenticator app shows for `secret` (base32, as `user.create_totp()` gives
+    it) at `at` (a datetime or Unix seconds; now when None). For an emulator, whose clock may differ
+    from the machine's, use `emulator.totp_code(secret)`."""
+    if at is None:
+        at = time.time()
+    seconds = at.timestamp() if isinstance(at, datetime) else float(at)
+    return totp(secret, int(seconds))
+
+
+def new_totp_secret() -> str:
+    """A random base32 TOTP secret (160 bits)."""
+    return pyotp.random_base32(32)
+
+
+def totp_uri(secret: str, account: str, issuer: str) -> str:
+    """The `otpauth://totp/...` URI an authenticator app scans for `secret`."""
+    return str(pyotp.TOTP(secret).provisioning_uri(name=account, issuer_name=issuer))

@@ -30,7 +30,7 @@ from ._faults import Fault, FaultRegistry
 from ._forms import normalize_phone, parse_form
 from ._ids import new_id
 from ._instance import InstanceRules, load_environment, rules_from
-from ._models import JwtTemplate, Membership, Organization, SentCode
+from ._models import JwtTemplate, Organization, OrganizationInvitation, SentCode
 from ._oauth import add_external_account
 from ._redact import redact
 from ._redirects import NonceStore, RedirectAllowlist
@@ -90,6 +90,7 @@ class Emulator:
         environment: str | os.PathLike[str] | Mapping[str, Any] | None = None,
         redirect_allowlist: Iterable[str] | RedirectAllowlist | None = None,
         nonce_lifetime_ms: int | None = None,
+        reverification_max_age: int | None = None,
     ) -> None:
         """The keyword arguments set the instance; with `environment` (a `/v1/environment` answer: a path to
         its JSON, or the parsed dict) the instance type, application name, single-session mode, native API,
@@ -124,6 +125,7 @@ class Emulator:
             max_code_attempts=max_code_attempts,
             application_name=application_name,
             secret_key=_checked_secret_key(secret_key),
+            reverification_max_age=_minutes_or_none(reverification_max_age),
         )
         if self._instance is not None:
             self._settings.environment = self._instance.body
@@ -222,6 +224,19 @@ class Emulator:
         with self._lock:
             return self._testing_token_requests
 
+    @property
+    def reverification_max_age(self) -> int | None:
+        """Minutes after which a session's first (and, for a user with one, second) factor
+        verification is too old for a sensitive /v1/me action (changing the password, an email
+        address, a phone number, a primary identifier, the username or a second factor): the
+        answer is then 403 `session_reverification_required`. None (the default): never."""
+        return self._settings.reverification_max_age
+
+    @reverification_max_age.setter
+    def reverification_max_age(self, minutes: int | None) -> None:
+        with self._lock:
+            self._settings.reverification_max_age = _minutes_or_none(minutes)
+
     # ------------------------------------------------------------------ seeding
     def add_user(
         self,
@@ -294,19 +309,26 @@ class Emulator:
             if user_id not in svc.users:
                 raise KeyError(user_id)
             limit = self._instance.max_memberships if self._instance is not None else None
-            members = sum(1 for m in svc.memberships if m.organization_id == organization_id)
+            members = svc.memberships.count(organization_id)
             if isinstance(limit, int) and limit > 0 and members >= limit:
                 raise ValueError(f"the environment allows {limit} members per organization")
+            return svc.add_membership(organization_id, user_id, role, permissions).id
+
+    def add_organization_invitation(
+        self, organization_id: str, email_address: str, role: str = "org:member", *, status: str = "pending"
+    ) -> str:
+        """Invite `email_address` to an organization with `role` (what an admin does through the Backend
+        API); the user holding that address sees it in `GET /v1/me/organization_invitations` and may accept
+        it. Returns the invitation id."""
+        with self._lock:
+            if organization_id not in self._service.organizations:
+                raise KeyError(organization_id)
             now = self.clock.now_ms
-            granted = (
-                ["org:sys_memberships:manage", "org:sys_memberships:read", "org:sys_profile:manage"]
-                if role == "org:admin"
-                else ["org:sys_memberships:read"]
+            invitation = OrganizationInvitation(
+                new_id("orginv"), organization_id, email_address.strip().lower(), role, now, now, status
             )
-            granted += [p for p in permissions if p not in granted]
-            membership = Membership(new_id("orgmem"), organization_id, user_id, role, granted, now, now)
-            svc.memberships.append(membership)
-            return membership.id
+            self._service.invitations[invitation.id] = invitation
+            return invitation.id
 
     def add_jwt_template(self, name: str, claims: Mapping[str, Any], lifetime: int = 60) -> None:
         """A JWT template: `claims` may use shortcodes such as `{{user.id}}` or `{{org.slug}}`."""
@@ -352,6 +374,11 @@ class Emulator:
         one of the session's earlier JWTs as `expired_token`."""
         with self._lock:
             self._service.sessions[session_id].needs_expired_token = True
+
+    def backup_codes(self, user_id: str) -> list[str]:
+        """The backup codes the user has not used yet."""
+        with self._lock:
+            return list(self._service.users[user_id].backup_codes)
 
     def totp_code(self, secret: str, *, offset_steps: int = 0) -> str:
         """The TOTP code for `secret` at the emulator clock's current time."""
@@ -594,3 +621,11 @@ class Emulator:
 
 def _allowlist(value: Iterable[str] | RedirectAllowlist | None) -> RedirectAllowlist:
     return value if isinstance(value, RedirectAllowlist) else RedirectAllowlist(value)
+
+
+def _minutes_or_none(minutes: int | None) -> int | None:
+    if minutes is None:
+        return None
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes < 0:
+        raise ValueError("reverification_max_age must be a whole number of minutes >= 0, or None")
+    return minutes

@@ -64,7 +64,8 @@ class Verification:
 class EmailAddress:
     id: str
     email_address: str
-    verification: Verification
+    # None for an address just added to a user (POST /v1/me/email_addresses) until one is prepared.
+    verification: Verification | None
     created_at: int
     updated_at: int
 
@@ -74,7 +75,7 @@ class EmailAddress:
             "object": "email_address",
             "email_address": self.email_address,
             "reserved": False,
-            "verification": self.verification.to_json(),
+            "verification": self.verification.to_json() if self.verification else None,
             "linked_to": [],
             "matches_sso_connection": False,
             "created_at": self.created_at,
@@ -86,7 +87,8 @@ class EmailAddress:
 class PhoneNumber:
     id: str
     phone_number: str
-    verification: Verification
+    # None for a number just added to a user (POST /v1/me/phone_numbers) until one is prepared.
+    verification: Verification | None
     created_at: int
     updated_at: int
     reserved_for_second_factor: bool = False
@@ -100,7 +102,7 @@ class PhoneNumber:
             "reserved_for_second_factor": self.reserved_for_second_factor,
             "default_second_factor": self.default_second_factor,
             "reserved": False,
-            "verification": self.verification.to_json(),
+            "verification": self.verification.to_json() if self.verification else None,
             "linked_to": [],
             "backup_codes": None,
             "created_at": self.created_at,
@@ -123,6 +125,9 @@ class User:
     primary_email_address_id: str | None = None
     primary_phone_number_id: str | None = None
     totp_secret: str | None = field(default=None, repr=False)
+    # A TOTP being enrolled (POST /v1/me/totp), enabled once a code from it is verified.
+    pending_totp_secret: str | None = field(default=None, repr=False)
+    totp_id: str | None = None
     backup_codes: list[str] = field(default_factory=list, repr=False)
     mfa_enabled_at: int | None = None
     unsafe_metadata: dict[str, Any] = field(default_factory=dict)
@@ -235,7 +240,7 @@ class Organization:
     updated_at: int
     public_metadata: dict[str, Any] = field(default_factory=dict)
 
-    def to_json(self, members_count: int) -> dict[str, Any]:
+    def to_json(self, members_count: int, pending_invitations_count: int = 0) -> dict[str, Any]:
         return {
             "object": "organization",
             "id": self.id,
@@ -244,7 +249,7 @@ class Organization:
             "image_url": IMAGE_URL,
             "has_image": False,
             "members_count": members_count,
-            "pending_invitations_count": 0,
+            "pending_invitations_count": pending_invitations_count,
             "max_allowed_memberships": 5,
             "admin_delete_enabled": True,
             "public_metadata": dict(self.public_metadata),
@@ -262,6 +267,50 @@ class Membership:
     permissions: list[str]
     created_at: int
     updated_at: int
+
+
+@dataclass
+class OrganizationInvitation:
+    """An invitation to an organization, sent to an email address; its user accepts it through
+    `/v1/me/organization_invitations/{id}/accept`."""
+
+    id: str
+    organization_id: str
+    email_address: str
+    role: str
+    created_at: int
+    updated_at: int
+    status: str = "pending"
+    expires_at: int | None = None
+
+    def to_json(self, org: Organization) -> dict[str, Any]:
+        """The user's view of it (the spec's `OrganizationInvitationUserContext`)."""
+        return {
+            "object": "organization_invitation",
+            "id": self.id,
+            "email_address": self.email_address,
+            "role": self.role,
+            "role_name": role_name(self.role),
+            "organization_id": self.organization_id,
+            "public_organization_data": {
+                "id": org.id,
+                "name": org.name,
+                "slug": org.slug,
+                "image_url": IMAGE_URL,
+                "has_image": False,
+            },
+            "status": self.status,
+            "public_metadata": {},
+            "url": None,
+            "expires_at": self.expires_at,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+
+
+def role_name(role: str) -> str:
+    """The name a role key is shown with: `org:admin` is `Admin`."""
+    return role.removeprefix("org:").replace("_", " ").title()
 
 
 @dataclass

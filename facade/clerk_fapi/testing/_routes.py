@@ -20,7 +20,10 @@ from .resources import (
     health,
     hosted_auth,
     jwks,
+    me,
     oauth,
+    organizations,
+    reverification,
     sessions,
     sign_ins,
     sign_ups,
@@ -89,6 +92,41 @@ ROUTES: tuple[Route, ...] = (
     _route("POST", "/oauth/authorize", oauth.authorize_decision, "public"),
     _route("GET", "/v1/oauth_callback", oauth.oauth_callback, "public"),
     _route("GET", "/v1/verify", email_links.verify, "public"),
+    # /v1/me (the signed-in user's own account) and /v1/client/sessions/{id}/verify (reverification)
+    _route("GET", "/v1/me", me.get_user),
+    _route("PATCH", "/v1/me", me.update_user),
+    _route("DELETE", "/v1/me", me.delete_user),
+    _route("PATCH", "/v1/me/metadata", me.update_metadata),
+    _route("POST", "/v1/me/change_password", me.change_password),
+    _route("POST", "/v1/me/email_addresses", me.create_email_address),
+    _route("GET", "/v1/me/email_addresses/{email_id}", me.get_email_address),
+    _route("DELETE", "/v1/me/email_addresses/{email_id}", me.delete_email_address),
+    _route("POST", "/v1/me/email_addresses/{email_id}/prepare_verification", me.prepare_email_verification),
+    _route("POST", "/v1/me/email_addresses/{email_id}/attempt_verification", me.attempt_email_verification),
+    _route("POST", "/v1/me/phone_numbers", me.create_phone_number),
+    _route("GET", "/v1/me/phone_numbers/{phone_number_id}", me.get_phone_number),
+    _route("PATCH", "/v1/me/phone_numbers/{phone_number_id}", me.update_phone_number),
+    _route("DELETE", "/v1/me/phone_numbers/{phone_number_id}", me.delete_phone_number),
+    _route(
+        "POST", "/v1/me/phone_numbers/{phone_number_id}/prepare_verification", me.prepare_phone_verification
+    ),
+    _route(
+        "POST", "/v1/me/phone_numbers/{phone_number_id}/attempt_verification", me.attempt_phone_verification
+    ),
+    _route("POST", "/v1/me/totp", me.create_totp),
+    _route("DELETE", "/v1/me/totp", me.delete_totp),
+    _route("POST", "/v1/me/totp/attempt_verification", me.verify_totp),
+    _route("POST", "/v1/me/backup_codes", me.create_backup_codes),
+    _route("POST", f"{_SESSION}/verify", reverification.start),
+    _route("POST", f"{_SESSION}/verify/prepare_first_factor", reverification.prepare_first_factor),
+    _route("POST", f"{_SESSION}/verify/attempt_first_factor", reverification.attempt_first_factor),
+    _route("POST", f"{_SESSION}/verify/prepare_second_factor", reverification.prepare_second_factor),
+    _route("POST", f"{_SESSION}/verify/attempt_second_factor", reverification.attempt_second_factor),
+    # /v1/me/organization_*, /v1/organizations: the organizations of the signed-in user
+    _route("GET", "/v1/me/organization_memberships", organizations.list_memberships),
+    _route("GET", "/v1/me/organization_invitations", organizations.list_invitations),
+    _route("POST", "/v1/me/organization_invitations/{invitation_id}/accept", organizations.accept_invitation),
+    _route("POST", "/v1/organizations", organizations.create_organization),
 )
 
 

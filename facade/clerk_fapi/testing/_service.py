@@ -9,6 +9,7 @@ faults and counters live one level up, in `Emulator`.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from . import _forms as forms
@@ -28,6 +29,7 @@ from ._models import (
     JwtTemplate,
     Membership,
     Organization,
+    OrganizationInvitation,
     SentCode,
     Session,
     SignIn,
@@ -71,6 +73,7 @@ class Service:
         self.sign_ups: dict[str, SignUp] = {}
         self.organizations: dict[str, Organization] = {}
         self.memberships = Memberships()
+        self.invitations: dict[str, OrganizationInvitation] = {}
         self.templates: dict[str, JwtTemplate] = {}
         self.dev_browsers: dict[str, DevBrowser] = {}
         self.tickets: dict[str, str] = {}
@@ -78,6 +81,8 @@ class Service:
         self.ticket_expiry: dict[str, int] = {}
         self.testing_tokens: dict[str, int] = {}
         self.outbox: list[SentCode] = []
+        # Session reverifications in progress, by session id (see resources/reverification.py).
+        self.reverifications: dict[str, Any] = {}
         # The issuer of the latest request, for tokens minted outside a request (`complete_email_link`).
         self.last_issuer = "http://127.0.0.1"
 
@@ -110,6 +115,22 @@ class Service:
 
     def user_memberships(self, user_id: str) -> list[Membership]:
         return self.memberships.of_user(user_id)
+
+    def add_membership(
+        self, organization_id: str, user_id: str, role: str, permissions: Sequence[str] = ()
+    ) -> Membership:
+        """Make a user a member with `role`: the role's system permissions (`org:sys_*`) come with it,
+        `permissions` adds custom ones."""
+        now = self.now()
+        granted = (
+            ["org:sys_memberships:manage", "org:sys_memberships:read", "org:sys_profile:manage"]
+            if role == "org:admin"
+            else ["org:sys_memberships:read"]
+        )
+        granted += [p for p in permissions if p not in granted]
+        membership = Membership(new_id("orgmem"), organization_id, user_id, role, granted, now, now)
+        self.memberships.append(membership)
+        return membership
 
     def find_organization(self, id_or_slug: str) -> Organization | None:
         org = self.organizations.get(id_or_slug)

@@ -16,12 +16,15 @@ from ._models import (
     HIDDEN_SESSION_STATUSES,
     Client,
     EmailAddress,
+    Membership,
+    Organization,
     PhoneNumber,
     Session,
     SignIn,
     SignUp,
     User,
     Verification,
+    role_name,
 )
 
 if TYPE_CHECKING:
@@ -31,24 +34,28 @@ SUPPORTED_IDENTIFIERS = ["email_address", "passkey", "password", "phone_number",
 
 
 def memberships_json(svc: Service, user: User) -> list[dict[str, Any]]:
-    out = []
-    for m in svc.user_memberships(user.id):
-        org = svc.organizations[m.organization_id]
-        count = svc.memberships.count(org.id)
-        out.append(
-            {
-                "object": "organization_membership",
-                "id": m.id,
-                "public_metadata": {},
-                "role": m.role,
-                "role_name": m.role.removeprefix("org:").replace("_", " ").title(),
-                "permissions": list(m.permissions),
-                "created_at": m.created_at,
-                "updated_at": m.updated_at,
-                "organization": org.to_json(count),
-            }
-        )
-    return out
+    return [membership_json(svc, m) for m in svc.user_memberships(user.id)]
+
+
+def membership_json(svc: Service, m: Membership) -> dict[str, Any]:
+    return {
+        "object": "organization_membership",
+        "id": m.id,
+        "public_metadata": {},
+        "role": m.role,
+        "role_name": role_name(m.role),
+        "permissions": list(m.permissions),
+        "created_at": m.created_at,
+        "updated_at": m.updated_at,
+        "organization": organization_json(svc, svc.organizations[m.organization_id]),
+    }
+
+
+def organization_json(svc: Service, org: Organization) -> dict[str, Any]:
+    return org.to_json(
+        svc.memberships.count(org.id),
+        sum(1 for i in svc.invitations.values() if i.organization_id == org.id and i.status == "pending"),
+    )
 
 
 def user_json(svc: Service, user: User) -> dict[str, Any]:
@@ -282,7 +289,9 @@ def client_json(svc: Service, client: Client) -> dict[str, Any]:
     }
 
 
-def envelope(svc: Service, call: Call, resource: dict[str, Any] | None, *, piggyback: bool = True) -> Answer:
+def envelope(
+    svc: Service, call: Call, resource: dict[str, Any] | list[Any] | None, *, piggyback: bool = True
+) -> Answer:
     client = call.client
     return Answer(
         200,

@@ -46,32 +46,13 @@ async def call(value: Any) -> Any:
 # Requests of the recordings the facade has no call for yet, and why.
 UNSUPPORTED_REQUESTS: dict[str, str] = {
     r"^HEAD /v1/health$": "the facade has no health-check call (openapi.yaml does not describe /v1/health)",
-    r"^(GET|PATCH|DELETE|POST) /v1/me(/.*)?$": (
-        "the user's own endpoints (/v1/me: profile, email addresses, phone numbers, deleting the user) "
-        "are not in openapi.yaml; the facade has no call for them yet"
-    ),
 }
 # Flows with no step the facade can make.
 UNSUPPORTED_FLOWS: dict[str, str] = {
     "clerk_api/healthcheck_test/can_test_health": "its one request is HEAD /v1/health",
 }
-# Flows replayed except their /v1/me steps (the steps before and after them are replayed).
-_ME = "its /v1/me steps are not replayed (the facade has no /v1/me call)"
-PARTIAL_FLOWS: dict[str, str] = {
-    "clerk_api/sign_up_test/email_code": _ME,
-    "clerk_api/sign_up_test/phone_code": _ME,
-    "clerk_api/user_details/additional_email": _ME,
-    "clerk_api/user_details/additional_phone_number": _ME,
-    "clerk_api/user_details/new_name": _ME,
-    "clerk_api/user_details/set_primary_email": _ME,
-    "clerk_api/user_details/set_primary_phone": _ME,
-    "clerk_auth/sign_up_test/sign_up_with_email_and_phone_code": _ME,
-    "clerk_auth/sign_up_test/sign_up_with_email_code_and_typo": _ME,
-    "clerk_auth/user_details_test/delete_email": _ME,
-    "clerk_auth/user_details_test/delete_phone": _ME,
-    "clerk_auth/user_details_test/set_primary_email": _ME,
-    "clerk_auth/user_details_test/set_primary_phone": _ME,
-}
+# Flows replayed except some of their steps (the steps before and after them are replayed).
+PARTIAL_FLOWS: dict[str, str] = {}
 
 # Form fields whose value the facade finds by itself in the sign-in's supported factors (as clerk-js
 # does): the test does not pass them, and checks the value the facade sends against the recording.
@@ -222,6 +203,44 @@ class Driver:
         if step.path.startswith("/v1/client/sign_ups/") and action == "attempt_verification":
             self.sign_up = await call(self.sign_up.attempt_verification(strategy, self.value(step, "code")))
             return self.sign_up
+        if step.path.startswith("/v1/me"):
+            return await self.make_me(step)
+        raise AssertionError(f"{self.flow.name}: no facade call for {step.method} {step.path}")
+
+    async def make_me(self, step: Step) -> Any:
+        """A /v1/me step, through the user of the client's default session (``client.user``)."""
+        user = self.client.user
+        assert user is not None, f"{self.flow.name}: no signed-in user for {step.method} {step.path}"
+        assert user.session_id == step.query["_clerk_session_id"], self.flow.name
+        parts = step.path.split("/")[3:]  # after /v1/me
+        match (step.method, parts):
+            case ("GET", []):
+                return await call(user.reload())
+            case ("PATCH", []):
+                return await call(user.update(**self.fields(step)))
+            case ("DELETE", []):
+                return await call(user.delete())
+            case ("POST", ["email_addresses"]):
+                address = step.body()["response"]["email_address"]
+                return await call(user.create_email_address(address))
+            case ("POST", ["phone_numbers"]):
+                number = step.body()["response"]["phone_number"]
+                return await call(user.create_phone_number(number))
+            case ("DELETE", ["email_addresses", email_id]):
+                return await call(user.delete_email_address(email_id))
+            case ("DELETE", ["phone_numbers", phone_id]):
+                return await call(user.delete_phone_number(phone_id))
+            case ("POST", ["email_addresses", email_id, "prepare_verification"]):
+                return await call(
+                    user.prepare_email_address_verification(email_id, step.form_values["strategy"])
+                )
+            case ("POST", ["email_addresses", email_id, "attempt_verification"]):
+                return await call(user.attempt_email_address_verification(email_id, self.value(step, "code")))
+            case ("POST", ["phone_numbers", phone_id, "prepare_verification"]):
+                assert step.form_values["strategy"] == "phone_code", self.flow.name
+                return await call(user.prepare_phone_number_verification(phone_id))
+            case ("POST", ["phone_numbers", phone_id, "attempt_verification"]):
+                return await call(user.attempt_phone_number_verification(phone_id, self.value(step, "code")))
         raise AssertionError(f"{self.flow.name}: no facade call for {step.method} {step.path}")
 
 
@@ -244,13 +263,16 @@ def check_user(user: Any, recorded: dict[str, Any], where: str) -> None:
         assert getattr(user, name) == recorded[name], f"{where}.{name}"
     assert user.updated_at == ms(recorded["updated_at"]), f"{where}.updated_at"
     assert user.last_sign_in_at == ms(recorded["last_sign_in_at"]), f"{where}.last_sign_in_at"
-    emails = [(e.id, e.email_address, e.verification.status) for e in user.email_addresses]
+    # An address or number just added has no verification yet (null) until one is prepared.
+    emails = [(e.id, e.email_address, e.verification and e.verification.status) for e in user.email_addresses]
     assert emails == [
-        (e["id"], e["email_address"], e["verification"]["status"]) for e in recorded["email_addresses"]
+        (e["id"], e["email_address"], e["verification"] and e["verification"]["status"])
+        for e in recorded["email_addresses"]
     ], f"{where}.email_addresses"
-    phones = [(p.id, p.phone_number, p.verification.status) for p in user.phone_numbers]
+    phones = [(p.id, p.phone_number, p.verification and p.verification.status) for p in user.phone_numbers]
     assert phones == [
-        (p["id"], p["phone_number"], p["verification"]["status"]) for p in recorded["phone_numbers"]
+        (p["id"], p["phone_number"], p["verification"] and p["verification"]["status"])
+        for p in recorded["phone_numbers"]
     ], f"{where}.phone_numbers"
     primary = next(e for e in recorded["email_addresses"] if e["id"] == recorded["primary_email_address_id"])
     assert user.primary_email_address.email_address == primary["email_address"], f"{where} primary email"
@@ -304,6 +326,16 @@ def check_result(result: Any, body: Any, where: str) -> None:
             assert list(result.unverified_fields) == response["unverified_fields"], where
         if response.get("created_session_id"):
             assert result.created_session_id == response["created_session_id"], where
+    elif isinstance(response, dict) and response.get("deleted") is True:
+        assert (result.object, result.id, result.deleted) == (response["object"], response["id"], True), where
+    elif isinstance(response, dict) and response.get("object") == "user":
+        check_user(result, response, where)
+    elif isinstance(response, dict) and response.get("object") in ("email_address", "phone_number"):
+        value = response[response["object"]]
+        assert (result.id, getattr(result, response["object"])) == (response["id"], value), where
+        recorded = response["verification"]
+        status = result.verification.status if result.verification else None
+        assert status == (recorded["status"] if recorded else None), where
     elif isinstance(body, dict) and "auth_config" in body:
         assert result.instance_type == body["display_config"]["instance_environment_type"], where
         assert result.single_session_mode == body["auth_config"]["single_session_mode"], where

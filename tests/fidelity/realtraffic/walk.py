@@ -31,6 +31,13 @@ CONVERTERS: dict[type[Any], Callable[[Any], Any]] = {
     raw.SignInEnvelope: _convert.sign_in_envelope,
     raw.SignUpEnvelope: _convert.sign_up_envelope,
     raw.Environment: _convert.environment_from_generated,
+    raw.UserEnvelope: _convert.user_envelope,
+    raw.EmailAddressEnvelope: _convert.email_address_envelope,
+    raw.PhoneNumberEnvelope: _convert.phone_number_envelope,
+    raw.DeletedObjectEnvelope: _convert.deleted_object_envelope,
+    raw.TOTPEnvelope: _convert.totp_envelope,
+    raw.BackupCodesEnvelope: _convert.backup_codes_envelope,
+    raw.SessionReverificationEnvelope: _convert.reverification_envelope,
 }
 
 # Resources of the endpoints the facade has no call for yet, by their ``object``: the read model the

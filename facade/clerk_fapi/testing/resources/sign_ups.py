@@ -207,7 +207,15 @@ def _checked_fields(svc: Service, form: dict[str, str]) -> _Fields:
                 f"That {kind.replace('_', ' ')} is taken. Please try another.",
                 {"param_name": kind},
             )
-    if strategy is not None and strategy not in ("email_code", "phone_code", "email_link", "ticket"):
+    # `password` prepares nothing (Clerk's Flutter SDK signs up with it; the real answer is 200 with every
+    # verification null, see the recorded clerk_auth/user_details_test flows).
+    if strategy is not None and strategy not in (
+        "email_code",
+        "phone_code",
+        "email_link",
+        "ticket",
+        "password",
+    ):
         raise param_value_invalid("strategy", "is not a supported strategy")
     ticket_email: str | None = None
     if ticket is not None or strategy == "ticket":
