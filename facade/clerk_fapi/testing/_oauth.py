@@ -262,10 +262,6 @@ def redeem(svc: Service, call: Call, kind: str, attempt_id: str) -> ExternalFlow
     return flow
 
 
-def flow_of(svc: Service, attempt_id: str) -> ExternalFlow | None:
-    return state(svc).by_attempt.get(attempt_id)
-
-
 def link(svc: Service, flow: ExternalFlow, user: User) -> None:
     """Link the flow's external account to `user` (a new user made from it, or the one signing in)."""
     if flow.strategy == ENTERPRISE_SSO or flow.profile is None:
