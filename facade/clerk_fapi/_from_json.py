@@ -173,33 +173,47 @@ def _object(value: Any) -> dict[str, Any]:
 
 def _optional(value: Any, read: Callable[[dict[str, Any]], _T]) -> _T | None:
     """None for null (or an absent key), else ``read`` of the JSON object."""
-    return None if value is None or value is _ABSENT else read(_object(value))
+    if value is None or value is _ABSENT:
+        return None
+    if type(value) is not dict:
+        raise Unusual("object")
+    return read(value)
 
 
 def _items(value: Any, read: Callable[[dict[str, Any]], _T], nullable: bool) -> tuple[_T, ...]:
     """A JSON array of objects read one by one; absent is empty, and so is null where the schema
     allows it (``nullable``)."""
-    if value is _ABSENT or (value is None and nullable):
-        return ()
-    if type(value) is not list or any(type(item) is not dict for item in value):
+    if type(value) is not list:
+        if value is _ABSENT or (value is None and nullable):
+            return ()
         raise Unusual("array")
-    return tuple([read(item) for item in value])
+    read_items = []
+    for item in value:
+        if type(item) is not dict:
+            raise Unusual("array item")
+        read_items.append(read(item))
+    return tuple(read_items)
 
 
 def _strings(value: Any) -> tuple[str, ...]:
     """``_convert._strings``: a JSON array of strings; absent or null is empty."""
-    if value is _ABSENT or value is None:
-        return ()
-    if type(value) is not list or any(type(item) is not str for item in value):
+    if type(value) is not list:
+        if value is _ABSENT or value is None:
+            return ()
         raise Unusual("strings")
+    for item in value:
+        if type(item) is not str:
+            raise Unusual("strings")
     return tuple(value)
 
 
 def _mapping(value: Any) -> dict[str, Any]:
     """``_convert._mapping``: a copy of a JSON object; absent or null is empty."""
+    if type(value) is dict:
+        return dict(value)
     if value is _ABSENT or value is None:
         return {}
-    return dict(_object(value))
+    raise Unusual("object")
 
 
 # ----- read models (each mirrors the ``*_from_generated`` function of _convert) ---------------------
