@@ -118,6 +118,8 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
     def _get_token(
         self, session_id: str, template: str | None, organization_id: str | NotGiven | None, skip_cache: bool
     ) -> str | None:
+        if cached := self._cached_token(session_id, template, organization_id, skip_cache):
+            return cached  # a hit: no lock, no flow
         key = tokens.key(self, session_id, template, organization_id)
         with self._token_locks_guard:
             lock = self._token_locks.setdefault(key, threading.Lock())
@@ -339,6 +341,8 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         self, session_id: str, template: str | None, organization_id: str | NotGiven | None, skip_cache: bool
     ) -> str | None:
         self._check_loop()
+        if cached := self._cached_token(session_id, template, organization_id, skip_cache):
+            return cached  # a hit: no lock, no flow
         key = tokens.key(self, session_id, template, organization_id)
         lock = self._token_locks.setdefault(key, anyio.Lock())
         # One request per key at a time: tasks that waited find the fresh token in the cache.

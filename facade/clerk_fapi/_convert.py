@@ -72,13 +72,14 @@ def _opt(value: Any) -> Any:
 
 def ms_to_datetime(value: Any) -> datetime | None:
     """Clerk's integer Unix milliseconds as an aware UTC datetime."""
-    value = _opt(value)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ShapeError("timestamp", "integer milliseconds", value)
+    if type(value) is not int:  # an int, the usual case, needs no other check
+        value = _opt(value)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ShapeError("timestamp", "integer milliseconds", value)
     try:
-        return datetime.fromtimestamp(value / 1000, tz=UTC)
+        return datetime.fromtimestamp(value / 1000, UTC)
     except (OverflowError, OSError, ValueError) as exc:
         raise ShapeError("timestamp", "milliseconds within the datetime range", value) from exc
 

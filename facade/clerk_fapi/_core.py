@@ -28,11 +28,10 @@ from ._auth import (
 from ._engine import DEFAULT_TIMEOUT, Engine, RetryPolicy
 from ._errors import ConfigurationError
 from ._models import EMPTY_STATE, ClientState, Environment, SessionData, SessionStatus, SignInData, SignUpData
-from ._ops import sessions
 from ._ops.hosted import HostedSignIn, HostedSlot
 from ._resources import bind
-from ._sentinel import NotGiven
-from ._token_cache import TokenCache
+from ._sentinel import NOT_GIVEN, NotGiven
+from ._token_cache import CacheKey, TokenCache
 from ._token_store import TokenStore
 
 __all__ = ["DEFAULT_API_VERSION", "TimeoutArg"]
@@ -46,6 +45,26 @@ SI = TypeVar("SI", bound=SignInData)
 SU = TypeVar("SU", bound=SignUpData)
 
 TimeoutArg = float | httpx.Timeout | None | NotGiven
+
+
+class _BoundSessions(Generic[S]):
+    """The sessions of one state snapshot bound to their client, built on first use: every access
+    to the sessions of an unchanged state is O(1), and a new snapshot (every state change replaces
+    the snapshot) is a new one of these."""
+
+    __slots__ = ("by_id", "sessions", "state", "token_keys")
+
+    def __init__(self, state: ClientState, sessions: list[S]) -> None:
+        self.state = state
+        self.sessions = sessions
+        # The first session of each id (as sessions.find), and the cache key of its plain session
+        # token (no template, its active organization: what get_token() asks for).
+        self.by_id: dict[str, S] = {}
+        for session in sessions:
+            self.by_id.setdefault(session.id, session)
+        self.token_keys: dict[str, CacheKey] = {
+            s.id: (s.id, None, s.last_active_organization_id or "") for s in self.by_id.values()
+        }
 
 
 class _ClientCore(Generic[S, SI, SU]):
@@ -100,6 +119,7 @@ class _ClientCore(Generic[S, SI, SU]):
             on_client=self._apply,
         )
         self._state: ClientState = EMPTY_STATE
+        self._bound_sessions: _BoundSessions[S] = _BoundSessions(EMPTY_STATE, [])
         self._state_lock = threading.Lock()  # held only while a snapshot is compared and replaced
         self._closed = False
         self._environment: Environment | None = None
@@ -141,17 +161,20 @@ class _ClientCore(Generic[S, SI, SU]):
     @property
     def sessions(self) -> list[S]:
         """Every session created on this client, whatever its status."""
-        return [self._bind_session(s) for s in self._state.sessions]
+        bound = self._bound_sessions
+        if bound.state is not self._state:
+            bound = self._bind_sessions()
+        return bound.sessions.copy()
 
     @property
     def active_sessions(self) -> list[S]:
         """Sessions whose status is ``active``."""
-        return [self._bind_session(s) for s in self._state.sessions if s.status == SessionStatus.ACTIVE]
+        return [s for s in self._bind_sessions().sessions if s.status == SessionStatus.ACTIVE]
 
     @property
     def signed_in_sessions(self) -> list[S]:
         """Sessions whose status is ``active`` or ``pending`` (signed in, tasks outstanding)."""
-        return [self._bind_session(s) for s in self._state.sessions if s.status in SessionStatus.SIGNED_IN]
+        return [s for s in self._bind_sessions().sessions if s.status in SessionStatus.SIGNED_IN]
 
     @property
     def last_active_session_id(self) -> str | None:
@@ -161,7 +184,11 @@ class _ClientCore(Generic[S, SI, SU]):
     @property
     def last_active_session(self) -> S | None:
         """The session whose id is ``last_active_session_id``, or None."""
-        return self._find_session(self._state.last_active_session_id)
+        state = self._state
+        bound = self._bound_sessions
+        if bound.state is not state:
+            bound = self._bind_sessions()
+        return bound.by_id.get(state.last_active_session_id) if state.last_active_session_id else None
 
     @property
     def sign_in(self) -> SI | None:
@@ -293,9 +320,34 @@ class _ClientCore(Generic[S, SI, SU]):
     def _bind_sign_up(self, data: SignUpData) -> SU:
         return bind(self._sign_up_cls, data, self)
 
+    def _bind_sessions(self) -> _BoundSessions[S]:
+        """The sessions of the current state, bound to this client (built once per state)."""
+        bound = self._bound_sessions
+        state = self._state
+        if bound.state is not state:
+            bound = _BoundSessions(state, [self._bind_session(s) for s in state.sessions])
+            self._bound_sessions = bound
+        return bound
+
     def _find_session(self, session_id: str | None) -> S | None:
-        data = sessions.find(self, session_id)
-        return self._bind_session(data) if data else None
+        """The session with this id in the current state, bound to this client, or None."""
+        return self._bind_sessions().by_id.get(session_id) if session_id else None
+
+    def _cached_token(
+        self, session_id: str, template: str | None, organization_id: str | NotGiven | None, skip_cache: bool
+    ) -> str | None:
+        """The fresh cached JWT of a plain ``get_token()`` on an open client, found in O(1); None
+        for any other call (a template, an organization, ``skip_cache``), which takes the whole way
+        (its lock, the cache again, the server)."""
+        if skip_cache or template is not None or organization_id is not NOT_GIVEN:
+            return None
+        if self._closed:
+            return None
+        bound = self._bound_sessions
+        if bound.state is not self._state:
+            bound = self._bind_sessions()
+        key = bound.token_keys.get(session_id)
+        return self._tokens.get(key) if key is not None else None
 
     # ----- what operations change (see clerk_fapi._ops.Core) ----------------------------------------
     def _apply(self, state: ClientState | None) -> None:

@@ -53,6 +53,12 @@ class Owner(Core, Protocol):
         """A session token, one request per cache key at a time."""
         ...
 
+    def _cached_token(
+        self, session_id: str, template: str | None, organization_id: str | NotGiven | None, skip_cache: bool
+    ) -> str | None:
+        """The fresh cached JWT of a plain ``get_token()`` on an open client, else None."""
+        ...
+
 
 class AsyncOwner(Core, Protocol):
     """What a resource of an :class:`~clerk_fapi.AsyncClient` sees of it."""
@@ -149,7 +155,10 @@ class Session(_SessionShared, _Bound, SessionData):
         skip_cache: bool = False,
     ) -> str | None:
         """A session JWT (or a JWT from ``template``), served from the cache while it is fresh."""
-        return self._owner._get_token(self.id, template, organization_id, skip_cache)
+        owner = self._owner
+        # A hit is read straight from the cache (the shortest way: programs call this per request).
+        cached = owner._cached_token(self.id, template, organization_id, skip_cache)
+        return cached or owner._get_token(self.id, template, organization_id, skip_cache)
 
     def organization_memberships(
         self, limit: int = organizations.DEFAULT_LIMIT, offset: int = 0

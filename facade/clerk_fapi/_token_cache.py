@@ -48,7 +48,7 @@ def token_lifetime(token: str) -> float | None:
     return float(exp - iat)
 
 
-@attrs.define
+@attrs.frozen
 class _Entry:
     jwt: str
     expires: float  # on the monotonic clock
@@ -84,14 +84,17 @@ class TokenCache:
         self._skew = server_time - self._wall_now()
 
     def get(self, key: CacheKey) -> str | None:
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is None:
-                return None
-            if entry.expires - self._clock() <= self._leeway:
-                del self._entries[key]
-                return None
-            return entry.jwt
+        """The cached JWT while more than the leeway of its life remains, else None (a stale one is
+        dropped). A hit takes no lock: reading a dict is atomic, and an entry is replaced, never changed."""
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        if entry.expires - self._clock() <= self._leeway:
+            with self._lock:
+                if self._entries.get(key) is entry:  # not a fresh one put meanwhile
+                    del self._entries[key]
+            return None
+        return entry.jwt
 
     def fresh(self, key: CacheKey, min_remaining: float) -> str | None:
         """The cached token for ``key`` while more than ``min_remaining`` seconds of it are left, else
