@@ -60,7 +60,7 @@ typecheck: $(STAMP)
 
 test: lint typecheck
 	@echo "==> pytest"
-	$(BIN)/pytest -n auto --dist loadfile
+	$(BIN)/pytest -n auto --dist worksteal
 
 demo: $(STAMP)
 	@echo "==> demo: the documented Client against the embedded emulator on 127.0.0.1"
