@@ -13,28 +13,52 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
-import anyio
-import anyio.lowlevel
 import httpx
 
-from . import _raw
-from ._auth import Mode
 from ._core import DEFAULT_API_VERSION, TimeoutArg, _ClientCore
 from ._deadline import bound_sockets
-from ._drivers import check_open, drive_async, drive_sync
-from ._engine import DEFAULT_TIMEOUT, Flow, RetryPolicy
 from ._errors import ConfigurationError
-from ._models import Environment, SessionData
-from ._ops import client, environment, external, hosted, organizations, sessions, sign_ins, sign_ups, tokens
-from ._organizations import Organization
-from ._resources import AsyncSession, AsyncSignIn, AsyncSignUp, Session, SignIn, SignUp
+from ._lazy import LazyAttribute, LazyModule, lazy_modules
 from ._sentinel import NOT_GIVEN, NotGiven
-from ._token_cache import CacheKey
-from ._token_store import TokenStore
 from ._twins import documented_by
-from ._user import AsyncUser, User
+
+# What a client needs is imported when it is created (the engine) or by the first use (see
+# clerk_fapi._lazy): the operations of each flow, the resources it binds, anyio (AsyncClient only),
+# the drivers and the endpoints.
+if TYPE_CHECKING:
+    import anyio
+    import anyio.lowlevel
+
+    from . import _raw
+    from ._auth import Mode
+    from ._engine import Flow, RetryPolicy
+    from ._models import Environment, SessionData
+    from ._ops import (
+        client,
+        environment,
+        external,
+        hosted,
+        organizations,
+        sessions,
+        sign_ins,
+        sign_ups,
+        tokens,
+    )
+    from ._organizations import Organization
+    from ._resources import AsyncSession, AsyncSignIn, AsyncSignUp, Session, SignIn, SignUp
+    from ._token_cache import CacheKey
+    from ._token_store import TokenStore
+    from ._user import AsyncUser, User
+else:
+    _raw = LazyModule(globals(), "_raw", "._raw")
+    anyio = LazyModule(globals(), "anyio", "anyio", ("anyio.lowlevel",))
+    client, environment, external, hosted, organizations, sessions, sign_ins, sign_ups, tokens = lazy_modules(
+        globals(),
+        "._ops",
+        "client environment external hosted organizations sessions sign_ins sign_ups tokens",
+    )
 
 __all__ = ["DEFAULT_API_VERSION", "AsyncClient", "Client"]
 
@@ -50,7 +74,7 @@ def _signed_in_session_id(core: _ClientCore[Any, Any, Any]) -> str:
 
 
 # ----- the sync shell --------------------------------------------------------------------------------
-class Client(_ClientCore[Session, SignIn, SignUp]):
+class Client(_ClientCore["Session", "SignIn", "SignUp"]):
     """A Clerk Frontend API client (blocking I/O).
 
     ``Client(publishable_key="pk_test_...")`` or ``Client(frontend_api="https://clerk.example.com")``.
@@ -90,6 +114,8 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
             dev_browser=dev_browser,
             injected_http_client=http_client is not None,
         )
+        from ._engine import DEFAULT_TIMEOUT
+
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(transport=transport, timeout=DEFAULT_TIMEOUT)
         bound_sockets(self._http)
@@ -100,9 +126,14 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
         self._token_locks: dict[CacheKey, threading.Lock] = {}
         self._token_locks_guard = threading.Lock()
 
-    _session_cls = Session
-    _sign_in_cls = SignIn
-    _sign_up_cls = SignUp
+    if TYPE_CHECKING:
+        _session_cls = Session
+        _sign_in_cls = SignIn
+        _sign_up_cls = SignUp
+    else:  # the resources (and the read models under them) are imported when the first is bound
+        _session_cls = LazyAttribute("._resources", "Session")
+        _sign_in_cls = LazyAttribute("._resources", "SignIn")
+        _sign_up_cls = LazyAttribute("._resources", "SignUp")
 
     @property
     def user(self) -> User | None:
@@ -112,6 +143,8 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
         return session.user if session else None
 
     def _run(self, flow: Flow[T]) -> T:
+        from ._drivers import check_open, drive_sync
+
         check_open(self._closed or self._http.is_closed, flow)
         return drive_sync(flow, self._http, self._sleep, self._send_lock)
 
@@ -265,7 +298,7 @@ class Client(_ClientCore[Session, SignIn, SignUp]):
 
 # ----- the async shell -------------------------------------------------------------------------------
 @documented_by(Client)
-class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
+class AsyncClient(_ClientCore["AsyncSession", "AsyncSignIn", "AsyncSignUp"]):
     """A Clerk Frontend API client (asyncio or trio). The same surface as :class:`Client`, awaitable."""
 
     def __init__(
@@ -303,6 +336,8 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
             dev_browser=dev_browser,
             injected_http_client=http_client is not None,
         )
+        from ._engine import DEFAULT_TIMEOUT
+
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(transport=transport, timeout=DEFAULT_TIMEOUT)
         self._sleep: Callable[[float], Awaitable[Any]] = anyio.sleep
@@ -310,9 +345,14 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         self._token_locks: dict[CacheKey, anyio.Lock] = {}
         self._loop: anyio.lowlevel.EventLoopToken | None = None  # the first call's (asyncio or trio)
 
-    _session_cls = AsyncSession
-    _sign_in_cls = AsyncSignIn
-    _sign_up_cls = AsyncSignUp
+    if TYPE_CHECKING:
+        _session_cls = AsyncSession
+        _sign_in_cls = AsyncSignIn
+        _sign_up_cls = AsyncSignUp
+    else:
+        _session_cls = LazyAttribute("._resources", "AsyncSession")
+        _sign_in_cls = LazyAttribute("._resources", "AsyncSignIn")
+        _sign_up_cls = LazyAttribute("._resources", "AsyncSignUp")
 
     @property
     def user(self) -> AsyncUser | None:
@@ -322,6 +362,8 @@ class AsyncClient(_ClientCore[AsyncSession, AsyncSignIn, AsyncSignUp]):
         return session.user if session else None
 
     async def _run(self, flow: Flow[T]) -> T:
+        from ._drivers import check_open, drive_async
+
         check_open(self._closed or self._http.is_closed, flow)
         self._check_loop()
         return await drive_async(flow, self._http, self._sleep, self._send_lock)

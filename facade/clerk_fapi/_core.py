@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import threading
 from datetime import UTC, datetime, timedelta
-from typing import Any, Final, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 from urllib.parse import urlsplit
 
 import attrs
@@ -25,14 +25,17 @@ from ._auth import (
     normalize_base_url,
     origin_of,
 )
-from ._engine import DEFAULT_TIMEOUT, Engine, RetryPolicy
 from ._errors import ConfigurationError
-from ._models import EMPTY_STATE, ClientState, Environment, SessionData, SessionStatus, SignInData, SignUpData
-from ._ops.hosted import HostedSignIn, HostedSlot
-from ._resources import bind
 from ._sentinel import NOT_GIVEN, NotGiven
-from ._token_cache import CacheKey, TokenCache
 from ._token_store import TokenStore
+
+# The engine, the read models, the resources and the hosted sign-in are imported when a client is
+# created or first needs them (see README, Development > Start-up).
+if TYPE_CHECKING:
+    from ._engine import RetryPolicy
+    from ._models import ClientState, Environment, SessionData, SignInData, SignUpData
+    from ._ops.hosted import HostedSignIn
+    from ._token_cache import CacheKey
 
 __all__ = ["DEFAULT_API_VERSION", "TimeoutArg"]
 
@@ -40,9 +43,9 @@ DEFAULT_API_VERSION: Final = "2026-05-12"
 # clerk-js: a client whose cookie expires within this window should be touched to extend it.
 TOUCH_WINDOW: Final = timedelta(days=8)
 
-S = TypeVar("S", bound=SessionData)
-SI = TypeVar("SI", bound=SignInData)
-SU = TypeVar("SU", bound=SignUpData)
+S = TypeVar("S", bound="SessionData")
+SI = TypeVar("SI", bound="SignInData")
+SU = TypeVar("SU", bound="SignUpData")
 
 TimeoutArg = float | httpx.Timeout | None | NotGiven
 
@@ -90,6 +93,11 @@ class _ClientCore(Generic[S, SI, SU]):
         dev_browser: bool | None,
         injected_http_client: bool,
     ) -> None:
+        from ._engine import Engine
+        from ._models import EMPTY_STATE
+        from ._ops.hosted import HostedSlot
+        from ._token_cache import TokenCache
+
         base_url = _base_url(publishable_key, frontend_api)
         if dev_browser is None:
             dev_browser = (
@@ -169,11 +177,15 @@ class _ClientCore(Generic[S, SI, SU]):
     @property
     def active_sessions(self) -> list[S]:
         """Sessions whose status is ``active``."""
+        from ._models import SessionStatus
+
         return [s for s in self._bind_sessions().sessions if s.status == SessionStatus.ACTIVE]
 
     @property
     def signed_in_sessions(self) -> list[S]:
         """Sessions whose status is ``active`` or ``pending`` (signed in, tasks outstanding)."""
+        from ._models import SessionStatus
+
         return [s for s in self._bind_sessions().sessions if s.status in SessionStatus.SIGNED_IN]
 
     @property
@@ -312,12 +324,18 @@ class _ClientCore(Generic[S, SI, SU]):
 
     # ----- binding data to this client -------------------------------------------------------------
     def _bind_session(self, data: SessionData) -> S:
+        from ._resources import bind
+
         return bind(self._session_cls, data, self)
 
     def _bind_sign_in(self, data: SignInData) -> SI:
+        from ._resources import bind
+
         return bind(self._sign_in_cls, data, self)
 
     def _bind_sign_up(self, data: SignUpData) -> SU:
+        from ._resources import bind
+
         return bind(self._sign_up_cls, data, self)
 
     def _bind_sessions(self) -> _BoundSessions[S]:
@@ -368,6 +386,8 @@ class _ClientCore(Generic[S, SI, SU]):
             ):
                 return
             self._state = state
+        from ._models import SessionStatus
+
         for session in state.sessions:
             if session.last_active_token and session.status in SessionStatus.SIGNED_IN:
                 key = (session.id, None, session.last_active_organization_id or "")
@@ -375,6 +395,8 @@ class _ClientCore(Generic[S, SI, SU]):
 
     def _reset(self) -> None:
         """What clerk-js does after DELETE /client: every field back to its empty value."""
+        from ._models import EMPTY_STATE
+
         self._state = EMPTY_STATE
         self._engine.auth.forget_client()
         self.clear_cache()
@@ -393,6 +415,8 @@ def _base_url(publishable_key: str | None, frontend_api: str | None) -> str:
 
 def _retry_policy(max_retries: int | None, retry_policy: RetryPolicy | None) -> RetryPolicy:
     """The policy, with ``max_retries``, when given, overriding its (2 by default)."""
+    from ._engine import RetryPolicy
+
     policy = retry_policy or RetryPolicy()
     if max_retries is None:
         return policy
@@ -402,6 +426,8 @@ def _retry_policy(max_retries: int | None, retry_policy: RetryPolicy | None) -> 
 
 
 def _resolve_timeout(timeout: TimeoutArg, injected: bool) -> httpx.Timeout | None:
+    from ._engine import DEFAULT_TIMEOUT
+
     if isinstance(timeout, NotGiven):
         # An injected httpx client keeps its own timeout; ours always has one.
         return None if injected else DEFAULT_TIMEOUT

@@ -20,7 +20,6 @@ from collections.abc import Awaitable, Callable, Iterable, Iterator
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
-import anyio
 import httpx
 
 # The monotonic time the current attempt must end by (None: no bound), for the socket layer.
@@ -62,6 +61,8 @@ async def send_async(
     http: httpx.AsyncClient, request: httpx.Request, read: Callable[[httpx.Response], Awaitable[T]]
 ) -> T:
     """:func:`send_sync` for ``httpx.AsyncClient``: the attempt runs inside ``anyio.fail_after``."""
+    import anyio  # here: a blocking Client never loads it
+
     budget = attempt_budget(request, http)
 
     async def exchange() -> T:

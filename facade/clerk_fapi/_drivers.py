@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Awaitable, Callable, Generator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import anyio
 import httpx
 
+from ._answers import BrokenAnswer, aread_answer, read_answer
 from ._deadline import send_async, send_sync
-from ._engine import BrokenAnswer, Flow, Send, Sleep, aread_answer, read_answer, sending
+from ._engine import Flow, Send, Sleep, sending
 from ._errors import ClerkError, ClientClosedError
+
+if TYPE_CHECKING:
+    import anyio
 
 __all__ = ["check_open", "drive_async", "drive_sync"]
 

@@ -16,26 +16,13 @@ import functools
 import logging
 import time
 from collections.abc import Callable, Generator, Mapping
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 import httpx
 
 from . import _raw
-from ._answers import (
-    BrokenAnswer,
-    api_error,
-    aread_answer,
-    carried_client,
-    content_type,
-    error_client,
-    network_error,
-    parse_answer,
-    read_answer,
-    redirect_error,
-)
 from ._auth import CLIENT_COOKIE, AuthState, BadCredential
-from ._convert import client_from_envelope, dev_browser_token
 from ._errors import (
     ClerkAPIError,
     ClerkConnectionError,
@@ -43,23 +30,23 @@ from ._errors import (
     ConfigurationError,
     ResponseParseError,
 )
-from ._models import ClientState
 from ._redaction import install_log_redaction, sending
 from ._retry import RetryPolicy, parse_http_date
 from ._version import __version__
 
+# Reading and parsing answers (clerk_fapi._answers, and the conversion and read models behind it) is
+# imported by the first call that reads one (see README, Development > Start-up).
+if TYPE_CHECKING:
+    from ._models import ClientState
+
 # What the clients import from here (some of it defined in the modules the engine uses).
 __all__ = [
     "DEFAULT_TIMEOUT",
-    "BrokenAnswer",
     "Engine",
     "Flow",
     "RetryPolicy",
     "Send",
     "Sleep",
-    "aread_answer",
-    "carried_client",
-    "read_answer",
     "sending",
 ]
 
@@ -133,6 +120,8 @@ class Engine:
         half-parsed answer; any other exception from ``convert`` is a bug and propagates as it is.
         ``dev_browser=False`` sends the call without the dev-browser token (for creating one).
         """
+        from ._answers import parse_answer
+
         check_request(endpoint, path, form, query)
         kwargs = _raw.request_kwargs(endpoint, path, form, query)
         attempt = 0
@@ -166,6 +155,8 @@ class Engine:
 
     def _wait_after_failure(self, endpoint: _raw.Endpoint, attempt: int, exc: httpx.TransportError) -> float:
         """The wait before resending a call that got no answer; raises when it is not resent."""
+        from ._answers import network_error
+
         if attempt < self.retry.max_retries and self.retry.retry_on_exception(endpoint.retry_class, exc):
             return self._retry_wait(endpoint, attempt, type(exc).__name__, None)
         raise network_error(endpoint, exc) from exc
@@ -205,6 +196,8 @@ class Engine:
 
     def _error(self, endpoint: _raw.Endpoint, response: httpx.Response) -> ClerkAPIError:
         """The error of a non-2xx answer; a client it carries is applied (a 3xx is raised: never followed)."""
+        from ._answers import api_error, error_client, redirect_error
+
         if 300 <= response.status_code < 400:
             raise redirect_error(endpoint, response)
         error = api_error(endpoint, response)
@@ -225,6 +218,8 @@ class Engine:
     def _resync(self, endpoint: _raw.Endpoint, error: ClerkAPIError) -> Flow[ClerkAPIError]:
         """``GET /v1/client`` after an ``authentication_invalid`` answer, applied like any client;
         returns the original error with a note saying what the re-sync found."""
+        from ._convert import client_from_envelope
+
         if self.on_client is None:
             return error
         if endpoint is _raw.GET_CLIENT:
@@ -245,12 +240,16 @@ class Engine:
         try:
             self.auth.absorb(response)
         except BadCredential as exc:
+            from ._answers import content_type
+
             raise ResponseParseError(
                 endpoint.name, response.status_code, content_type(response), str(exc)
             ) from None
 
     def _create_dev_browser(self) -> Flow[None]:
         """``POST /v1/dev_browser`` (itself sent without a dev browser); its ``id`` is the token."""
+        from ._convert import dev_browser_token
+
         token = yield from self.call(_raw.CREATE_DEV_BROWSER, convert=dev_browser_token, dev_browser=False)
         self.auth.set_dev_browser_token(token)
 
@@ -349,6 +348,8 @@ def _with_note(error: ClerkAPIError, note: str) -> ClerkAPIError:
 
 def _answer(endpoint: _raw.Endpoint, outcome: Any) -> httpx.Response:
     """The read answer of a :class:`Send`, or the exception for an exchange that has none."""
+    from ._answers import BrokenAnswer, content_type
+
     if isinstance(outcome, ClerkError):  # a credential in the answer that cannot be stored
         raise outcome
     if isinstance(outcome, BrokenAnswer):  # its credentials are already stored (Send.absorb)

@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 import pytest
-from clerk_fapi import ClerkError, ClientClosedError, MemoryTokenStore, SessionStatus, _core
+from clerk_fapi import ClerkError, ClientClosedError, MemoryTokenStore, SessionStatus, _resources
 from clerk_fapi.testing import Emulator, SeededUser
 
 from .conftest import AnyClient, Recorder, call, end_session_on_the_side, sign_in_on_the_side
@@ -22,16 +22,17 @@ from .conftest import AnyClient, Recorder, call, end_session_on_the_side, sign_i
 
 @pytest.fixture
 def binds(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """The ids of the sessions bound to a client, in order, from here on."""
+    """The ids of the sessions bound to a client, in order, from here on (the client core imports
+    ``bind`` from the resources when it binds, so it finds this one)."""
     bound: list[str] = []
-    original = _core.bind
+    original = _resources.bind
 
     def counting(cls: Any, data: Any, owner: object) -> Any:
         if hasattr(data, "status") and hasattr(data, "last_active_token"):
             bound.append(data.id)
         return original(cls, data, owner)
 
-    monkeypatch.setattr(_core, "bind", counting)
+    monkeypatch.setattr(_resources, "bind", counting)
     yield bound
 
 

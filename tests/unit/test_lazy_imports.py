@@ -7,6 +7,7 @@ import argparse
 import json
 import subprocess
 import sys
+from typing import Final
 
 import clerk_fapi
 import pytest
@@ -129,6 +130,102 @@ def test_generated_models_load_by_name_on_first_use() -> None:
     assert sorted(models.__all__) == sorted(models._MODULES)
     with pytest.raises(AttributeError, match="NoSuchModel"):
         models.NoSuchModel  # noqa: B018
+
+
+def _ours_after(code: str) -> list[str]:
+    """This library's modules (and anyio, attrs) a fresh interpreter has loaded after running ``code``."""
+    script = (
+        "import json, sys\n"
+        f"{code}\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in"
+        " ('clerk_fapi', 'clerk_fapi_raw', 'anyio', 'attr', 'attrs'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    loaded: list[str] = json.loads(done.stdout.splitlines()[-1])
+    return [m for m in loaded if not m.startswith(("attr.", "attrs."))]  # attrs' own submodules
+
+
+# All that `from clerk_fapi import Client` (or AsyncClient) loads of this library: the two shells, the
+# client core and what their signatures and class bodies need. A module added here costs every program
+# that imports the client (see README, Development > Start-up).
+CLIENT_IMPORT: Final = [
+    "attr",  # for ErrorDetail (clerk_fapi._errors)
+    "attrs",
+    "clerk_fapi",
+    "clerk_fapi._auth",
+    "clerk_fapi._client",
+    "clerk_fapi._core",
+    "clerk_fapi._deadline",
+    "clerk_fapi._errors",
+    "clerk_fapi._lazy",
+    "clerk_fapi._sentinel",
+    "clerk_fapi._token_store",
+    "clerk_fapi._twins",
+]
+# What a client needs only once it is created or used, each named so that a failure says which it is.
+NOT_AT_IMPORT: Final = [
+    "anyio",
+    "clerk_fapi._answers",
+    "clerk_fapi._convert",
+    "clerk_fapi._drivers",
+    "clerk_fapi._engine",
+    "clerk_fapi._from_json",
+    "clerk_fapi._models",
+    "clerk_fapi._ops",
+    "clerk_fapi._ops.hosted",
+    "clerk_fapi._organizations",
+    "clerk_fapi._raw",
+    "clerk_fapi._resources",
+    "clerk_fapi._session_auth",
+    "clerk_fapi._token_cache",
+    "clerk_fapi._user",
+    "clerk_fapi_raw",
+]
+
+
+@pytest.mark.parametrize("name", ["Client", "AsyncClient"])
+def test_importing_a_client_loads_only_the_client_core(name: str) -> None:
+    loaded = _ours_after(f"from clerk_fapi import {name}")
+    assert [m for m in NOT_AT_IMPORT if m in loaded] == []
+    assert loaded == CLIENT_IMPORT
+
+
+@pytest.mark.parametrize("name", ["Client", "AsyncClient"])
+def test_creating_a_client_loads_no_parse_resources_or_operations(name: str) -> None:
+    """A new client holds the empty state (the read models) and its engine; the parse, the resources and
+    the operations of each flow come with the first call that needs them."""
+    loaded = _ours_after(f"from clerk_fapi import {name}\n{name}(frontend_api='https://a.test')")
+    assert "clerk_fapi._models" in loaded and "clerk_fapi._engine" in loaded
+    later = [
+        "clerk_fapi._answers",
+        "clerk_fapi._convert",
+        "clerk_fapi._drivers",
+        "clerk_fapi._from_json",
+        "clerk_fapi._ops.client",
+        "clerk_fapi._ops.sessions",
+        "clerk_fapi._ops.tokens",
+        "clerk_fapi._organizations",
+        "clerk_fapi._resources",
+        "clerk_fapi._session_auth",
+        "clerk_fapi._user",
+        "clerk_fapi_raw",
+    ]
+    assert [m for m in later if m in loaded] == []
+
+
+def test_a_first_call_loads_what_it_needs() -> None:
+    code = (
+        "import httpx\n"
+        "from clerk_fapi import Client\n"
+        'body = b\'{"response": null, "client": null}\'\n'
+        "transport = httpx.MockTransport(lambda r: httpx.Response(200, content=body))\n"
+        "Client(frontend_api='https://a.test', transport=transport).reload()\n"
+    )
+    loaded = _ours_after(code)
+    for module in ("clerk_fapi._answers", "clerk_fapi._drivers", "clerk_fapi._ops.client"):
+        assert module in loaded
+    assert "anyio" not in loaded  # a blocking client never needs it
 
 
 def test_importing_the_clients_loads_no_httpcore() -> None:

@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from .. import _raw
-from .._engine import Engine, Flow
 from .._errors import ConfigurationError
-from .._models import ClientState, Environment
-from .._token_cache import TokenCache
+
+if TYPE_CHECKING:  # creating a client loads this package (see README, Development > Start-up)
+    from .. import _raw
+    from .._engine import Engine, Flow
+    from .._models import ClientState, Environment
+    from .._token_cache import TokenCache
 
 __all__ = ["Core", "call_applying", "form_of"]
 

@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import _raw
+from .._answers import carried_client
 from .._convert import client_from_envelope
-from .._engine import Flow, carried_client
+from .._engine import Flow
 from .._models import ClientState, SessionStatus
 from . import Core, sessions
 

@@ -36,7 +36,7 @@ import hashlib
 import ipaddress
 import secrets
 import threading
-from typing import Any, Final, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol
 from urllib.parse import urlsplit
 
 import attrs
@@ -53,11 +53,17 @@ from .._callbacks import (
     raise_for_failed_status,
     required_parameter,
 )
-from .._convert import ShapeError, client_from_envelope, hosted_auth_envelope
-from .._engine import Flow
 from .._errors import AuthenticationError, ConfigurationError
-from .._models import ClientState, SessionData
-from . import Core, call_applying, client, sessions
+from .._lazy import lazy_modules
+from . import Core, call_applying
+
+# A client is created with its HostedSlot: what the flows need is imported when they run.
+if TYPE_CHECKING:
+    from .._engine import Flow
+    from .._models import ClientState, SessionData
+    from . import client, sessions
+else:
+    client, sessions = lazy_modules(globals(), "._ops", "client sessions")
 
 __all__ = ["MODES", "HostedCore", "HostedSignIn", "HostedSlot", "complete", "start"]
 
@@ -221,6 +227,8 @@ def _create(core: HostedCore, form: dict[str, Any]) -> Flow[str]:
 
 
 def _hosted_url(base_url: str, parsed: Any) -> tuple[str, ClientState | None]:
+    from .._convert import ShapeError, hosted_auth_envelope
+
     (kind, url), state = hosted_auth_envelope(parsed)
     if kind != "hosted_auth":
         raise ShapeError("response.object", "'hosted_auth'", kind)
@@ -282,6 +290,8 @@ def _check_state(states: list[str], sent: str) -> None:
 
 
 def _redeemed_client(parsed: Any) -> ClientState:
+    from .._convert import ShapeError, client_from_envelope
+
     state = client_from_envelope(parsed)
     if state.id is None or state.extra.get("object") != "client":
         raise ShapeError("response", "a client (object 'client')", state.extra.get("object"))
