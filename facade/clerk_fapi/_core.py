@@ -55,7 +55,7 @@ class _BoundSessions(Generic[S]):
     to the sessions of an unchanged state is O(1), and a new snapshot (every state change replaces
     the snapshot) is a new one of these."""
 
-    __slots__ = ("by_id", "sessions", "state", "token_keys")
+    __slots__ = ("by_id", "last_active", "sessions", "state", "token_keys")
 
     def __init__(self, state: ClientState, sessions: list[S]) -> None:
         self.state = state
@@ -68,6 +68,9 @@ class _BoundSessions(Generic[S]):
         self.token_keys: dict[str, CacheKey] = {
             s.id: (s.id, None, s.last_active_organization_id or "") for s in self.by_id.values()
         }
+        # The session of last_active_session_id (client.last_active_session, read per request).
+        last_id = state.last_active_session_id
+        self.last_active: S | None = self.by_id.get(last_id) if last_id else None
 
 
 class _ClientCore(Generic[S, SI, SU]):
@@ -196,11 +199,10 @@ class _ClientCore(Generic[S, SI, SU]):
     @property
     def last_active_session(self) -> S | None:
         """The session whose id is ``last_active_session_id``, or None."""
-        state = self._state
         bound = self._bound_sessions
-        if bound.state is not state:
+        if bound.state is not self._state:
             bound = self._bind_sessions()
-        return bound.by_id.get(state.last_active_session_id) if state.last_active_session_id else None
+        return bound.last_active
 
     @property
     def sign_in(self) -> SI | None:
@@ -359,6 +361,11 @@ class _ClientCore(Generic[S, SI, SU]):
         (its lock, the cache again, the server)."""
         if skip_cache or template is not None or organization_id is not NOT_GIVEN:
             return None
+        return self._cached_session_token(session_id)
+
+    def _cached_session_token(self, session_id: str) -> str | None:
+        """The fresh cached JWT of a plain ``get_token()`` (no template, the session's organization,
+        the cache allowed) on an open client, found in O(1); else None."""
         if self._closed:
             return None
         bound = self._bound_sessions

@@ -51,6 +51,9 @@ from ._models import (
 __all__ = ["FAST_CONVERTERS", "Unusual"]
 
 _T = TypeVar("_T")
+# The datetimes of one answer by their Unix milliseconds: an answer repeats its timestamps (a user's
+# created_at in each of its identifications...), and each is converted once.
+_Stamps = dict[int, Any]
 _ABSENT: Final[Any] = object()
 
 
@@ -73,7 +76,7 @@ class _Plan:
     # JSON keys the generated model declares without an attribute here (the reference path copies
     # a list value of theirs item by item, recursively: an unusual value there is left to it)
     declared_leftovers: tuple[str, ...]
-    # the plan as a function (see _compile): read(data, reshaped=None, **converted)
+    # the plan as a function (see _compile): read(data, stamps, reshaped=None, **converted)
     read: Callable[..., Any] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -114,14 +117,15 @@ def _plan(source: type[Any], cls: type[Any], reshaped: frozenset[str]) -> _Plan:
 
 
 def _compile(plan: _Plan) -> Callable[..., Any]:
-    """The plan as a function ``read(data, reshaped=None, **converted)``: ``plan.cls`` from a JSON
-    object, its scalars type-checked and its timestamps converted by the plan, ``converted`` as
+    """The plan as a function ``read(data, stamps, reshaped=None, **converted)``: ``plan.cls`` from a
+    JSON object, its scalars type-checked and its timestamps converted by the plan (each value once per
+    answer: ``stamps`` holds the ones converted so far), ``converted`` as
     given, ``extra`` every key no attribute takes (updated with ``reshaped``); Unusual where the
     object is not of the usual shape.
 
     Written out as source once per plan, as attrs writes its ``__init__``: a loop interpreting the
     plan costs about twice as much, on every object of every answer."""
-    lines = ["def read(data, reshaped=None, **converted):", "    get = data.get"]
+    lines = ["def read(data, stamps, reshaped=None, **converted):", "    get = data.get"]
     names = []
     for i, (key, name, kind, nullable, required) in enumerate(plan.scalars):
         names.append(name)
@@ -139,13 +143,22 @@ def _compile(plan: _Plan) -> Callable[..., Any]:
             f"    if v{i} is not None:",
             f"        if type(v{i}) is not int:",  # a float, a string...: left to the reference path
             f"            raise Unusual({key!r})",
-            f"        v{i} = _convert.ms_to_datetime(v{i})",
+            f"        t = stamps.get(v{i})",  # an answer repeats its timestamps: each converted once
+            "        if t is None:",
+            f"            t = stamps[v{i}] = _convert.ms_to_datetime(v{i})",
+            f"        v{i} = t",
         ]
         if required:
             lines += [f"    elif {key!r} not in data:", f"        raise Unusual({key!r})"]
-    lines.append("    extra = {k: v for k, v in data.items() if k not in consumed}")
+    # Usually every key fills an attribute: the subset test (in C) spares building ``extra`` key by key.
+    lines += [
+        "    if data.keys() <= consumed:",
+        "        extra = {}",
+        "    else:",
+        "        extra = {k: v for k, v in data.items() if k not in consumed}",
+    ]
     for key in plan.declared_leftovers:
-        lines += [f"    if type(extra.get({key!r})) is list:", f"        raise Unusual({key!r})"]
+        lines += [f"        if type(extra.get({key!r})) is list:", f"            raise Unusual({key!r})"]
     lines += ["    if reshaped:", "        extra.update(reshaped)"]
     arguments = "".join(f"{name}=v{i}, " for i, name in enumerate(names))
     lines.append(f"    return cls({arguments}extra=extra, **converted)")
@@ -171,16 +184,18 @@ def _object(value: Any) -> dict[str, Any]:
     return value
 
 
-def _optional(value: Any, read: Callable[[dict[str, Any]], _T]) -> _T | None:
+def _optional(value: Any, read: Callable[[dict[str, Any], _Stamps], _T], stamps: _Stamps) -> _T | None:
     """None for null (or an absent key), else ``read`` of the JSON object."""
     if value is None or value is _ABSENT:
         return None
     if type(value) is not dict:
         raise Unusual("object")
-    return read(value)
+    return read(value, stamps)
 
 
-def _items(value: Any, read: Callable[[dict[str, Any]], _T], nullable: bool) -> tuple[_T, ...]:
+def _items(
+    value: Any, read: Callable[[dict[str, Any], _Stamps], _T], stamps: _Stamps, nullable: bool
+) -> tuple[_T, ...]:
     """A JSON array of objects read one by one; absent is empty, and so is null where the schema
     allows it (``nullable``)."""
     if type(value) is not list:
@@ -191,7 +206,7 @@ def _items(value: Any, read: Callable[[dict[str, Any]], _T], nullable: bool) -> 
     for item in value:
         if type(item) is not dict:
             raise Unusual("array item")
-        read_items.append(read(item))
+        read_items.append(read(item, stamps))
     return tuple(read_items)
 
 
@@ -224,7 +239,7 @@ _SIGN_UP_VERIFICATION: Final = _plan(
 _ERROR_KEYS: Final = frozenset({"code", "message", "long_message", "meta"})
 
 
-def _error_detail(data: dict[str, Any]) -> ErrorDetail:
+def _error_detail(data: dict[str, Any], stamps: _Stamps) -> ErrorDetail:
     """``error_detail_from_generated``."""
     text = {}
     for name in ("code", "message", "long_message"):
@@ -236,18 +251,21 @@ def _error_detail(data: dict[str, Any]) -> ErrorDetail:
     return ErrorDetail(**text, meta=_mapping(data.get("meta", _ABSENT)), extra=extra)
 
 
-def _verification(data: dict[str, Any]) -> Verification:
+def _verification(data: dict[str, Any], stamps: _Stamps) -> Verification:
     """``verification_from_generated`` of a ``Verification``."""
-    error = _optional(data.get("error", _ABSENT), _error_detail)
-    result: Verification = _VERIFICATION.read(data, error=error, next_action=None, supported_strategies=None)
+    error = _optional(data.get("error", _ABSENT), _error_detail, stamps)
+    result: Verification = _VERIFICATION.read(
+        data, stamps, error=error, next_action=None, supported_strategies=None
+    )
     return result
 
 
-def _sign_up_verification(data: dict[str, Any]) -> Verification:
+def _sign_up_verification(data: dict[str, Any], stamps: _Stamps) -> Verification:
     """``verification_from_generated`` of a ``SignUpVerification``."""
     result: Verification = _SIGN_UP_VERIFICATION.read(
         data,
-        error=_optional(data.get("error", _ABSENT), _error_detail),
+        stamps,
+        error=_optional(data.get("error", _ABSENT), _error_detail, stamps),
         next_action=data.get("next_action"),
         supported_strategies=_strings(data.get("supported_strategies", _ABSENT)),
     )
@@ -266,51 +284,56 @@ _ACCOUNT: Final = _plan(
 )
 
 
-def _link(data: dict[str, Any]) -> IdentificationLink:
-    result: IdentificationLink = _LINK.read(data)
+def _link(data: dict[str, Any], stamps: _Stamps) -> IdentificationLink:
+    result: IdentificationLink = _LINK.read(data, stamps)
     return result
 
 
-def _email(data: dict[str, Any]) -> EmailAddress:
+def _email(data: dict[str, Any], stamps: _Stamps | None = None) -> EmailAddress:
     """``_identification`` of an email address."""
+    stamps = {} if stamps is None else stamps
     result: EmailAddress = _EMAIL.read(
         data,
-        verification=_optional(data.get("verification", _ABSENT), _verification),
-        linked_to=_items(data.get("linked_to", _ABSENT), _link, nullable=True),
+        stamps,
+        verification=_optional(data.get("verification", _ABSENT), _verification, stamps),
+        linked_to=_items(data.get("linked_to", _ABSENT), _link, stamps, nullable=True),
     )
     return result
 
 
-def _phone(data: dict[str, Any]) -> PhoneNumber:
+def _phone(data: dict[str, Any], stamps: _Stamps | None = None) -> PhoneNumber:
     """``_identification`` of a phone number (its backup codes, when sent, included)."""
+    stamps = {} if stamps is None else stamps
     codes = data.get("backup_codes")
     result: PhoneNumber = _PHONE.read(
         data,
-        verification=_optional(data.get("verification", _ABSENT), _verification),
-        linked_to=_items(data.get("linked_to", _ABSENT), _link, nullable=True),
+        stamps,
+        verification=_optional(data.get("verification", _ABSENT), _verification, stamps),
+        linked_to=_items(data.get("linked_to", _ABSENT), _link, stamps, nullable=True),
         backup_codes=_strings(codes) if codes is not None else None,
     )
     return result
 
 
-def _wallet(data: dict[str, Any]) -> Web3Wallet:
+def _wallet(data: dict[str, Any], stamps: _Stamps) -> Web3Wallet:
     result: Web3Wallet = _WALLET.read(
-        data, verification=_optional(data.get("verification", _ABSENT), _verification)
+        data, stamps, verification=_optional(data.get("verification", _ABSENT), _verification, stamps)
     )
     return result
 
 
-def _passkey(data: dict[str, Any]) -> Passkey:
+def _passkey(data: dict[str, Any], stamps: _Stamps) -> Passkey:
     result: Passkey = _PASSKEY.read(
-        data, verification=_optional(data.get("verification", _ABSENT), _verification)
+        data, stamps, verification=_optional(data.get("verification", _ABSENT), _verification, stamps)
     )
     return result
 
 
-def _account(data: dict[str, Any]) -> ExternalAccount:
+def _account(data: dict[str, Any], stamps: _Stamps) -> ExternalAccount:
     result: ExternalAccount = _ACCOUNT.read(
         data,
-        verification=_optional(data.get("verification", _ABSENT), _verification),
+        stamps,
+        verification=_optional(data.get("verification", _ABSENT), _verification, stamps),
         public_metadata=_mapping(data.get("public_metadata", _ABSENT)),
     )
     return result
@@ -320,16 +343,18 @@ _USER_LISTS: Final = ("email_addresses", "phone_numbers", "web3_wallets", "exter
 _USER: Final = _plan(generated.User, User, frozenset({*_USER_LISTS, "public_metadata", "unsafe_metadata"}))
 
 
-def user(data: dict[str, Any]) -> User:
+def user(data: dict[str, Any], stamps: _Stamps | None = None) -> User:
     """``user_from_generated`` (its lists are not nullable in the schema: null is Unusual)."""
+    stamps = {} if stamps is None else stamps
     get = data.get
     result: User = _USER.read(
         data,
-        email_addresses=_items(get("email_addresses", _ABSENT), _email, nullable=False),
-        phone_numbers=_items(get("phone_numbers", _ABSENT), _phone, nullable=False),
-        web3_wallets=_items(get("web3_wallets", _ABSENT), _wallet, nullable=False),
-        external_accounts=_items(get("external_accounts", _ABSENT), _account, nullable=False),
-        passkeys=_items(get("passkeys", _ABSENT), _passkey, nullable=False),
+        stamps,
+        email_addresses=_items(get("email_addresses", _ABSENT), _email, stamps, nullable=False),
+        phone_numbers=_items(get("phone_numbers", _ABSENT), _phone, stamps, nullable=False),
+        web3_wallets=_items(get("web3_wallets", _ABSENT), _wallet, stamps, nullable=False),
+        external_accounts=_items(get("external_accounts", _ABSENT), _account, stamps, nullable=False),
+        passkeys=_items(get("passkeys", _ABSENT), _passkey, stamps, nullable=False),
         public_metadata=_mapping(get("public_metadata", _ABSENT)),
         unsafe_metadata=_mapping(get("unsafe_metadata", _ABSENT)),
     )
@@ -344,14 +369,15 @@ _SESSION: Final = _plan(
 )
 
 
-def _public_user(data: dict[str, Any]) -> PublicUserData:
-    result: PublicUserData = _PUBLIC_USER.read(data)
+def _public_user(data: dict[str, Any], stamps: _Stamps) -> PublicUserData:
+    result: PublicUserData = _PUBLIC_USER.read(data, stamps)
     return result
 
 
-def session(data: dict[str, Any]) -> SessionData:
+def session(data: dict[str, Any], stamps: _Stamps | None = None) -> SessionData:
     """``session_from_generated``: the token's JWT and the task keys as attributes, the rest of
     those objects in ``extra``."""
+    stamps = {} if stamps is None else stamps
     get = data.get
     reshaped: dict[str, Any] = {}
     jwt: str | None = None
@@ -382,9 +408,10 @@ def session(data: dict[str, Any]) -> SessionData:
     actor = get("actor")
     result: SessionData = _SESSION.read(
         data,
+        stamps,
         reshaped,
-        user=_optional(get("user", _ABSENT), user),
-        public_user_data=_optional(get("public_user_data", _ABSENT), _public_user),
+        user=_optional(get("user", _ABSENT), user, stamps),
+        public_user_data=_optional(get("public_user_data", _ABSENT), _public_user, stamps),
         last_active_token=jwt or None,
         actor=dict(_object(actor)) if actor is not None else None,
         tasks=tasks,
@@ -410,22 +437,30 @@ _SIGN_IN: Final = _plan(
 )
 
 
-def _factor(data: dict[str, Any]) -> SignInFactor:
-    result: SignInFactor = _FACTOR.read(data)
+def _factor(data: dict[str, Any], stamps: _Stamps) -> SignInFactor:
+    result: SignInFactor = _FACTOR.read(data, stamps)
     return result
 
 
-def sign_in(data: dict[str, Any]) -> SignInData:
+def sign_in(data: dict[str, Any], stamps: _Stamps | None = None) -> SignInData:
     """``sign_in_from_generated``."""
+    stamps = {} if stamps is None else stamps
     get = data.get
     user_data = get("user_data")
     result: SignInData = _SIGN_IN.read(
         data,
+        stamps,
         supported_identifiers=_strings(get("supported_identifiers", _ABSENT)),
-        supported_first_factors=_items(get("supported_first_factors", _ABSENT), _factor, nullable=True),
-        supported_second_factors=_items(get("supported_second_factors", _ABSENT), _factor, nullable=True),
-        first_factor_verification=_optional(get("first_factor_verification", _ABSENT), _verification),
-        second_factor_verification=_optional(get("second_factor_verification", _ABSENT), _verification),
+        supported_first_factors=_items(
+            get("supported_first_factors", _ABSENT), _factor, stamps, nullable=True
+        ),
+        supported_second_factors=_items(
+            get("supported_second_factors", _ABSENT), _factor, stamps, nullable=True
+        ),
+        first_factor_verification=_optional(get("first_factor_verification", _ABSENT), _verification, stamps),
+        second_factor_verification=_optional(
+            get("second_factor_verification", _ABSENT), _verification, stamps
+        ),
         user_data=dict(_object(user_data)) if user_data is not None else None,
     )
     return result
@@ -440,19 +475,24 @@ _SIGN_UP: Final = _plan(
 _VERIFIED_THINGS: Final = ("email_address", "phone_number", "web3_wallet", "external_account")
 
 
-def _sign_up_verifications(data: dict[str, Any]) -> SignUpVerifications:
+def _sign_up_verifications(data: dict[str, Any], stamps: _Stamps) -> SignUpVerifications:
     return SignUpVerifications(
-        **{name: _optional(data.get(name, _ABSENT), _sign_up_verification) for name in _VERIFIED_THINGS},
+        **{
+            name: _optional(data.get(name, _ABSENT), _sign_up_verification, stamps)
+            for name in _VERIFIED_THINGS
+        },
         extra={k: v for k, v in data.items() if k not in _VERIFIED_THINGS},
     )
 
 
-def sign_up(data: dict[str, Any]) -> SignUpData:
+def sign_up(data: dict[str, Any], stamps: _Stamps | None = None) -> SignUpData:
     """``sign_up_from_generated``."""
+    stamps = {} if stamps is None else stamps
     get = data.get
-    verifications = _optional(get("verifications", _ABSENT), _sign_up_verifications)
+    verifications = _optional(get("verifications", _ABSENT), _sign_up_verifications, stamps)
     result: SignUpData = _SIGN_UP.read(
         data,
+        stamps,
         **{name: _strings(get(name, _ABSENT)) for name in _SIGN_UP_LISTS},
         verifications=verifications if verifications is not None else SignUpVerifications(),
         unsafe_metadata=_mapping(get("unsafe_metadata", _ABSENT)),
@@ -464,14 +504,16 @@ def sign_up(data: dict[str, Any]) -> SignUpData:
 _CLIENT: Final = _plan(generated.Client, ClientState, frozenset({"sessions", "sign_in", "sign_up"}))
 
 
-def client_state(data: dict[str, Any]) -> ClientState:
+def client_state(data: dict[str, Any], stamps: _Stamps | None = None) -> ClientState:
     """``client_state_from_generated`` (``sessions`` is not nullable in the schema)."""
+    stamps = {} if stamps is None else stamps
     get = data.get
     result: ClientState = _CLIENT.read(
         data,
-        sessions=_items(get("sessions", _ABSENT), session, nullable=False),
-        sign_in=_optional(get("sign_in", _ABSENT), sign_in),
-        sign_up=_optional(get("sign_up", _ABSENT), sign_up),
+        stamps,
+        sessions=_items(get("sessions", _ABSENT), session, stamps, nullable=False),
+        sign_in=_optional(get("sign_in", _ABSENT), sign_in, stamps),
+        sign_up=_optional(get("sign_up", _ABSENT), sign_up, stamps),
     )
     return result
 
@@ -486,13 +528,14 @@ def client_from_envelope(body: Any) -> ClientState:
     response = envelope.get("response", _ABSENT)
     if response is _ABSENT:
         raise Unusual("response")
-    return EMPTY_STATE if response is None else client_state(_object(response))
+    return EMPTY_STATE if response is None else client_state(_object(response), {})
 
 
-def _envelope(body: Any, read: Callable[[dict[str, Any]], _T]) -> tuple[_T, ClientState | None]:
+def _envelope(body: Any, read: Callable[[dict[str, Any], _Stamps], _T]) -> tuple[_T, ClientState | None]:
     envelope = _object(body)
-    resource = read(_object(envelope.get("response")))
-    return resource, _optional(envelope.get("client", _ABSENT), client_state)
+    stamps: _Stamps = {}
+    resource = read(_object(envelope.get("response")), stamps)
+    return resource, _optional(envelope.get("client", _ABSENT), client_state, stamps)
 
 
 def session_envelope(body: Any) -> tuple[SessionData, ClientState | None]:
@@ -544,6 +587,7 @@ def environment(body: Any) -> Environment:
     display = _object(display) if display is not None else {}
     result: Environment = _ENVIRONMENT.read(
         data,
+        {},
         instance_type=display.get("instance_environment_type"),
         application_name=display.get("application_name"),
         single_session_mode=auth.get("single_session_mode"),

@@ -59,6 +59,10 @@ class Owner(Core, Protocol):
         """The fresh cached JWT of a plain ``get_token()`` on an open client, else None."""
         ...
 
+    def _cached_session_token(self, session_id: str) -> str | None:
+        """The fresh cached JWT of a plain ``get_token()`` of this session, else None."""
+        ...
+
 
 class AsyncOwner(Core, Protocol):
     """What a resource of an :class:`~clerk_fapi.AsyncClient` sees of it."""
@@ -157,8 +161,11 @@ class Session(_SessionShared, _Bound, SessionData):
         """A session JWT (or a JWT from ``template``), served from the cache while it is fresh."""
         owner = self._owner
         # A hit is read straight from the cache (the shortest way: programs call this per request).
-        cached = owner._cached_token(self.id, template, organization_id, skip_cache)
-        return cached or owner._get_token(self.id, template, organization_id, skip_cache)
+        if template is None and organization_id is NOT_GIVEN and not skip_cache:
+            cached = owner._cached_session_token(self.id)
+            if cached:
+                return cached
+        return owner._get_token(self.id, template, organization_id, skip_cache)
 
     def organization_memberships(
         self, limit: int = organizations.DEFAULT_LIMIT, offset: int = 0

@@ -313,8 +313,8 @@ def test_the_agreement_fails_when_the_fast_path_drops_a_field(monkeypatch: pytes
     assert answer_differences(method, path, status, body) == []
     original = _from_json.session
 
-    def forgetful(data: dict[str, Any]) -> _models.SessionData:
-        return attrs.evolve(original(data), expire_at=None)
+    def forgetful(data: dict[str, Any], stamps: dict[int, Any] | None = None) -> _models.SessionData:
+        return attrs.evolve(original(data, stamps), expire_at=None)
 
     monkeypatch.setattr(_from_json, "session", forgetful)
     assert any(".expire_at" in found for found in answer_differences(method, path, status, body))
