@@ -94,8 +94,61 @@ def john(emulator: Emulator) -> SeededUser:
     return emulator.add_user(email_addresses=JOHN, password=PASSWORD, first_name="John", last_name="Roe")
 
 
+ZYGOTE = Path(__file__).with_name("cli_zygote.py")
+FRESH = os.environ.get("CLERK_FAPI_TEST_CLI_FRESH") == "1"
+
+
+@pytest.fixture(scope="session")
+def zygote() -> Iterator[subprocess.Popen[str] | None]:
+    """A warm `python -m clerk_fapi` (see cli_zygote.py) shared by this worker's runs; None when
+    CLERK_FAPI_TEST_CLI_FRESH=1 asks for a fresh interpreter per run."""
+    if FRESH:
+        yield None
+        return
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLERK_")}
+    process = subprocess.Popen(
+        [sys.executable, str(ZYGOTE)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env
+    )
+    assert process.stdout is not None and process.stdout.readline().strip() == '{"ready": true}'
+    yield process
+    assert process.stdin is not None
+    process.stdin.close()
+    process.wait(timeout=30)
+
+
+def _forked_run(
+    process: subprocess.Popen[str],
+    workdir: Path,
+    argv: list[str],
+    env: dict[str, str],
+    stdin: str,
+    timeout: float,
+) -> Result:
+    streams = {name: workdir / name for name in ("stdin", "stdout", "stderr")}
+    streams["stdin"].write_text(stdin, encoding="utf-8")
+    request = {"argv": argv, "env": env, "cwd": os.getcwd(), "timeout": timeout}
+    request.update({name: str(path) for name, path in streams.items()})
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(json.dumps(request) + "\n")
+    process.stdin.flush()
+    status = json.loads(process.stdout.readline())["status"]
+    if status == -9:
+        raise subprocess.TimeoutExpired(argv, timeout)
+    return Result(
+        status,
+        streams["stdout"].read_text(encoding="utf-8"),
+        streams["stderr"].read_text(encoding="utf-8"),
+    )
+
+
 @pytest.fixture
-def run(server: EmulatorServer, store: Path, home: Path) -> Run:
+def run(
+    server: EmulatorServer,
+    store: Path,
+    home: Path,
+    zygote: subprocess.Popen[str] | None,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Run:
     """`run("status", "--json")`: the CLI against the loopback emulator with the test's state file.
 
     `stdin` is text for a non-terminal stdin (default: empty); `entry_point=True` runs the installed
@@ -114,6 +167,10 @@ def run(server: EmulatorServer, store: Path, home: Path) -> Run:
         command = [str(ENTRY_POINT)] if entry_point else [sys.executable, "-m", "clerk_fapi"]
         if connect:
             command += ["--frontend-api", server.url, "--store", str(store)]
+        if zygote is not None and not entry_point:
+            workdir = tmp_path_factory.mktemp("cli-run")
+            env_of_run = clean_env(home, **(env or {}))
+            return _forked_run(zygote, workdir, [*command[3:], *args], env_of_run, stdin, timeout)
         done = subprocess.run(
             [*command, *args],
             input=stdin,
