@@ -26,6 +26,7 @@ from clerk_fapi import (
     HostedSignInRedeemError,
     MemoryTokenStore,
     ResponseParseError,
+    UnprocessableEntityError,
 )
 from clerk_fapi.testing import Emulator, SeededUser
 
@@ -293,9 +294,9 @@ async def test_a_replayed_callback_is_refused_by_the_server(
     await call(client.complete_hosted_sign_in(callback))
     # A second flow fed the first callback with this flow's state: the spent nonce is refused.
     second = await call(client.start_hosted_sign_in(REDIRECT))
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(UnprocessableEntityError) as caught:
         await call(client.complete_hosted_sign_in(with_params(callback, state=second.state)))
-    assert getattr(caught.value, "code", None) == "form_param_value_invalid"
+    assert caught.value.code == "form_param_value_invalid"
     assert client.hosted_sign_in is None
 
 
