@@ -116,7 +116,7 @@ def verify(svc: Service, call: Call) -> Answer:
 
 
 def _verify_sign_in(svc: Service, sign_in: SignIn, v: Verification) -> None:
-    from .resources import sign_ins
+    from . import _sign_in_factors
 
     user = svc.users[sign_in.user_id] if sign_in.user_id else None
     assert user is not None
@@ -124,7 +124,7 @@ def _verify_sign_in(svc: Service, sign_in: SignIn, v: Verification) -> None:
     v.verified_at_client = sign_in.client_id  # opened on the device that asked for it
     client = svc.clients[sign_in.client_id]
     fake = Call("POST", "", {}, {}, {}, {}, issuer=svc.last_issuer, client=client)
-    sign_ins.after_first_factor(svc, fake, sign_in, user)
+    _sign_in_factors.after_first_factor(svc, fake, sign_in, user)
     # The device that started the sign-in still shows it, now complete, as it polls: the real
     # service keeps a sign-in verified by a link on its client (recorded Flutter traffic).
     client.sign_in_id = sign_in.id

@@ -15,6 +15,7 @@ from .._call import Answer, Call
 from .._errors import param_missing, param_value_invalid
 from .._ids import new_id
 from .._models import ATTEMPT_ABANDON_MS, SignIn, SignUp, Verification
+from .._sign_in_factors import after_first_factor
 from . import sign_ins, sign_ups
 
 if TYPE_CHECKING:
@@ -140,7 +141,7 @@ def finish_sign_in(svc: Service, call: Call, sign_in: SignIn) -> None:
     sign_in.identifier = sign_in.identifier or flow.profile.email_address
     flow.verification.status = "verified"
     oauth.link(svc, flow, user)
-    sign_ins.after_first_factor(svc, call, sign_in, user)
+    after_first_factor(svc, call, sign_in, user)
 
 
 def transfer_sign_in(svc: Service, call: Call) -> Answer:
@@ -166,7 +167,7 @@ def transfer_sign_in(svc: Service, call: Call) -> Answer:
     client.sign_up_id = None
     svc.sign_ins[sign_in.id] = sign_in
     client.sign_in_id = sign_in.id
-    sign_ins.after_first_factor(svc, call, sign_in, user)
+    after_first_factor(svc, call, sign_in, user)
     return sign_ins._install_sign_in(svc, call, sign_in)
 
 
