@@ -24,6 +24,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start
 if TYPE_CHECKING:
     from typing import Any
 
+    from ._account_models import TOTP, BackupCodes, DeletedObject, ReverificationStatus, SessionReverification
     from ._answers import MAX_ANSWER_BYTES
     from ._callbacks import (
         CallbackError,
@@ -70,10 +71,7 @@ if TYPE_CHECKING:
         parse_callback_url,
     )
     from ._models import (
-        TOTP,
-        BackupCodes,
         ClientState,
-        DeletedObject,
         EmailAddress,
         Environment,
         ExternalAccount,
@@ -81,9 +79,7 @@ if TYPE_CHECKING:
         Passkey,
         PhoneNumber,
         PublicUserData,
-        ReverificationStatus,
         SessionData,
-        SessionReverification,
         SessionStatus,
         SignInData,
         SignInFactor,
@@ -139,7 +135,7 @@ _LAZY: dict[str, str] = {
     "AsyncSignIn": "._resources",
     "AsyncSignUp": "._resources",
     "AsyncUser": "._user",
-    "BackupCodes": "._models",
+    "BackupCodes": "._account_models",
     "AuthenticationError": "._errors",
     "BadRequestError": "._errors",
     "CallbackError": "._callbacks",
@@ -157,7 +153,7 @@ _LAZY: dict[str, str] = {
     "ConfigurationError": "._errors",
     "ConflictError": "._errors",
     "DEFAULT_API_VERSION": "._client",
-    "DeletedObject": "._models",
+    "DeletedObject": "._account_models",
     "EmailAddress": "._models",
     "Environment": "._models",
     "ErrorDetail": "._errors",
@@ -189,13 +185,13 @@ _LAZY: dict[str, str] = {
     "RequestsSessionAuth": "._requests_auth",
     "ResponseParseError": "._errors",
     "ReverificationRequiredError": "._errors",
-    "ReverificationStatus": "._models",
+    "ReverificationStatus": "._account_models",
     "RetryPolicy": "._retry",
     "ServerError": "._errors",
     "Session": "._resources",
     "SessionAuth": "._session_auth",
     "SessionData": "._models",
-    "SessionReverification": "._models",
+    "SessionReverification": "._account_models",
     "SessionStatus": "._models",
     "SignIn": "._resources",
     "SignInData": "._models",
@@ -208,7 +204,7 @@ _LAZY: dict[str, str] = {
     "SignUpVerifications": "._models",
     "Strategy": "._models",
     "TokenRetry": "._session_auth",
-    "TOTP": "._models",
+    "TOTP": "._account_models",
     "TokenStore": "._token_store",
     "TokenStoreError": "._errors",
     "UnprocessableEntityError": "._errors",

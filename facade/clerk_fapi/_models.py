@@ -7,6 +7,9 @@ has no attribute for in ``extra``, as the JSON the server sent (a field this ver
 yet, a type tag such as ``object``, the parts of an object an attribute reshapes). Nothing the
 server sent is dropped. Values are immutable; a new answer from the server builds new objects.
 
+The signed-in user's own objects (``/v1/me``: TOTP, backup codes, what a ``DELETE`` removed) and
+session reverification live in :mod:`clerk_fapi._account_models`.
+
 The conversion from the generated models lives in :mod:`clerk_fapi._convert`; together with
 :mod:`clerk_fapi._raw` it is the only code that knows the generated layer.
 """
@@ -22,10 +25,7 @@ import attrs
 from ._errors import ErrorDetail
 
 __all__ = [
-    "TOTP",
-    "BackupCodes",
     "ClientState",
-    "DeletedObject",
     "EmailAddress",
     "Environment",
     "ExternalAccount",
@@ -33,9 +33,7 @@ __all__ = [
     "Passkey",
     "PhoneNumber",
     "PublicUserData",
-    "ReverificationStatus",
     "SessionData",
-    "SessionReverification",
     "SessionStatus",
     "SignInData",
     "SignInFactor",
@@ -468,80 +466,3 @@ class ClientState:
 
 
 EMPTY_STATE: Final = ClientState()
-
-
-# ----- the signed-in user's own objects (/v1/me) and session reverification ---------------------------
-@attrs.frozen
-class DeletedObject:
-    """What a ``DELETE`` removed (an email address, a phone number, the TOTP, the user)."""
-
-    object: str | None
-    id: str | None = None
-    deleted: bool | None = None
-    slug: str | None = attrs.field(default=None, repr=False)
-    extra: Mapping[str, Any] = _extra()
-
-
-@attrs.frozen
-class TOTP:
-    """A TOTP authenticator of the user. ``secret`` and ``uri`` (``otpauth://totp/...``, holding the
-    secret) come once, when it is created; both are secrets, never in a repr."""
-
-    id: str | None
-    verified: bool | None = None
-    secret: str | None = attrs.field(default=None, repr=False)
-    uri: str | None = attrs.field(default=None, repr=False)
-    # Backup codes that may come with the verification: secrets, never in a repr.
-    backup_codes: tuple[str, ...] | None = attrs.field(default=None, repr=False)
-    object: str | None = attrs.field(default=None, repr=False)
-    created_at: datetime | None = attrs.field(default=None, repr=False)
-    updated_at: datetime | None = attrs.field(default=None, repr=False)
-    extra: Mapping[str, Any] = _extra()
-
-
-@attrs.frozen
-class BackupCodes:
-    """A new set of backup codes (each works once as a second factor); secrets, never in a repr."""
-
-    id: str | None
-    codes: tuple[str, ...] = attrs.field(default=(), repr=False)
-    object: str | None = attrs.field(default=None, repr=False)
-    created_at: datetime | None = attrs.field(default=None, repr=False)
-    updated_at: datetime | None = attrs.field(default=None, repr=False)
-    extra: Mapping[str, Any] = _extra()
-
-
-class ReverificationStatus:
-    """Known statuses of a session reverification."""
-
-    NEEDS_FIRST_FACTOR: Final = "needs_first_factor"
-    NEEDS_SECOND_FACTOR: Final = "needs_second_factor"
-    COMPLETE: Final = "complete"
-
-
-@attrs.frozen
-class SessionReverification:
-    """Proving the identity again within a session, before a sensitive action (``status`` says
-    what is still needed: ``needs_first_factor``, ``needs_second_factor``, ``complete``)."""
-
-    level: str | None
-    status: str | None
-    supported_first_factors: tuple[SignInFactor, ...] = attrs.field(default=(), repr=False)
-    supported_second_factors: tuple[SignInFactor, ...] = attrs.field(default=(), repr=False)
-    first_factor_verification: Verification | None = attrs.field(default=None, repr=False)
-    second_factor_verification: Verification | None = attrs.field(default=None, repr=False)
-    session: SessionData | None = attrs.field(default=None, repr=False)
-    object: str | None = attrs.field(default=None, repr=False)
-    extra: Mapping[str, Any] = _extra()
-
-    @property
-    def is_complete(self) -> bool:
-        return self.status == ReverificationStatus.COMPLETE
-
-    def first_factor(self, strategy: str) -> SignInFactor | None:
-        """The supported first factor for ``strategy`` (the primary one when there are several)."""
-        return _pick_factor(self.supported_first_factors, strategy)
-
-    def second_factor(self, strategy: str) -> SignInFactor | None:
-        """The supported second factor for ``strategy``."""
-        return _pick_factor(self.supported_second_factors, strategy)

@@ -15,8 +15,9 @@ from typing import Any, Protocol, Self, TypeVar
 
 import attrs
 
+from ._account_models import SessionReverification
 from ._engine import Flow
-from ._models import SessionData, SessionReverification, SignInData, SignUpData, UserData
+from ._models import SessionData, SignInData, SignUpData, UserData
 from ._ops import Core, email_link, external, organizations, reverification, sessions, sign_ins, sign_ups
 from ._organizations import Organization, OrganizationInvitationData, OrganizationMembership, Page
 from ._sentinel import NOT_GIVEN, NotGiven

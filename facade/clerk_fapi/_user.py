@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import attrs
 
-from ._models import TOTP, BackupCodes, DeletedObject, EmailAddress, PhoneNumber, UserData
+from ._account_models import TOTP, BackupCodes, DeletedObject
+from ._models import EmailAddress, PhoneNumber, UserData
 from ._ops import organizations as org_ops
 from ._ops import user as ops
 from ._organizations import OrganizationMembership, Page

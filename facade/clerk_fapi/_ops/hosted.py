@@ -227,7 +227,8 @@ def _create(core: HostedCore, form: dict[str, Any]) -> Flow[str]:
 
 
 def _hosted_url(base_url: str, parsed: Any) -> tuple[str, ClientState | None]:
-    from .._convert import ShapeError, hosted_auth_envelope
+    from .._convert import ShapeError
+    from .._convert_account import hosted_auth_envelope
 
     (kind, url), state = hosted_auth_envelope(parsed)
     if kind != "hosted_auth":

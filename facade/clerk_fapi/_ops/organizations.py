@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any, Final
 
 from .. import _raw
-from .._convert import (
-    ShapeError,
+from .._convert import ShapeError
+from .._convert_account import (
     invitation_envelope,
     invitation_page,
     membership_page,

@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from .. import _raw
-from .._convert import reverification_envelope
+from .._account_models import SessionReverification
+from .._convert_account import reverification_envelope
 from .._engine import Flow
 from .._errors import ConfigurationError
-from .._models import SessionReverification
 from . import Core, call_applying, form_of
 from .sessions import find
 

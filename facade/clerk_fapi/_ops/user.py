@@ -13,7 +13,8 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from .. import _raw
-from .._convert import (
+from .._account_models import TOTP, BackupCodes, DeletedObject
+from .._convert_account import (
     backup_codes_envelope,
     deleted_object_envelope,
     email_address_envelope,
@@ -23,7 +24,7 @@ from .._convert import (
 )
 from .._engine import Flow
 from .._errors import ConfigurationError
-from .._models import TOTP, BackupCodes, ClientState, DeletedObject, EmailAddress, PhoneNumber, UserData
+from .._models import ClientState, EmailAddress, PhoneNumber, UserData
 from .._sentinel import NotGiven
 from . import Core
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 import httpx
-from clerk_fapi import _convert, _models, _raw
+from clerk_fapi import _convert, _convert_account, _models, _raw
 from clerk_fapi._answers import api_error
 from clerk_fapi_raw import models as raw
 
@@ -31,13 +31,13 @@ CONVERTERS: dict[type[Any], Callable[[Any], Any]] = {
     raw.SignInEnvelope: _convert.sign_in_envelope,
     raw.SignUpEnvelope: _convert.sign_up_envelope,
     raw.Environment: _convert.environment_from_generated,
-    raw.UserEnvelope: _convert.user_envelope,
-    raw.EmailAddressEnvelope: _convert.email_address_envelope,
-    raw.PhoneNumberEnvelope: _convert.phone_number_envelope,
-    raw.DeletedObjectEnvelope: _convert.deleted_object_envelope,
-    raw.TOTPEnvelope: _convert.totp_envelope,
-    raw.BackupCodesEnvelope: _convert.backup_codes_envelope,
-    raw.SessionReverificationEnvelope: _convert.reverification_envelope,
+    raw.UserEnvelope: _convert_account.user_envelope,
+    raw.EmailAddressEnvelope: _convert_account.email_address_envelope,
+    raw.PhoneNumberEnvelope: _convert_account.phone_number_envelope,
+    raw.DeletedObjectEnvelope: _convert_account.deleted_object_envelope,
+    raw.TOTPEnvelope: _convert_account.totp_envelope,
+    raw.BackupCodesEnvelope: _convert_account.backup_codes_envelope,
+    raw.SessionReverificationEnvelope: _convert_account.reverification_envelope,
 }
 
 # Resources of the endpoints the facade has no call for yet, by their ``object``: the read model the
