@@ -70,6 +70,7 @@ if TYPE_CHECKING:
         RedirectCallback,
         parse_callback_url,
     )
+    from ._flow_resources import AsyncSignIn, AsyncSignUp, SignIn, SignUp
     from ._models import (
         ClientState,
         EmailAddress,
@@ -103,16 +104,7 @@ if TYPE_CHECKING:
         PublicOrganizationData,
     )
     from ._requests_auth import RequestsSessionAuth
-    from ._resources import (
-        AsyncOrganizationInvitation,
-        AsyncSession,
-        AsyncSignIn,
-        AsyncSignUp,
-        OrganizationInvitation,
-        Session,
-        SignIn,
-        SignUp,
-    )
+    from ._resources import AsyncOrganizationInvitation, AsyncSession, OrganizationInvitation, Session
     from ._retry import RetryPolicy
     from ._session_auth import NotSignedInError, SessionAuth, TokenRetry
     from ._token_store import FileTokenStore, MemoryTokenStore, TokenStore
@@ -132,8 +124,8 @@ _LAZY: dict[str, str] = {
     "AsyncClient": "._client",
     "AsyncOrganizationInvitation": "._resources",
     "AsyncSession": "._resources",
-    "AsyncSignIn": "._resources",
-    "AsyncSignUp": "._resources",
+    "AsyncSignIn": "._flow_resources",
+    "AsyncSignUp": "._flow_resources",
     "AsyncUser": "._user",
     "BackupCodes": "._account_models",
     "AuthenticationError": "._errors",
@@ -193,12 +185,12 @@ _LAZY: dict[str, str] = {
     "SessionData": "._models",
     "SessionReverification": "._account_models",
     "SessionStatus": "._models",
-    "SignIn": "._resources",
+    "SignIn": "._flow_resources",
     "SignInData": "._models",
     "SignInFactor": "._models",
     "SignInIncompleteError": "._errors",
     "SignInStatus": "._models",
-    "SignUp": "._resources",
+    "SignUp": "._flow_resources",
     "SignUpData": "._models",
     "SignUpStatus": "._models",
     "SignUpVerifications": "._models",

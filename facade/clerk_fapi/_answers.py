@@ -24,7 +24,8 @@ from ._errors import (
     ResponseParseError,
     api_error_class,
 )
-from ._from_json import FAST_CONVERTERS, Unusual
+from ._from_json import FAST_CONVERTERS
+from ._json_plans import Unusual
 from ._models import ClientState
 from ._retry import parse_retry_after
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from . import _raw
     from ._auth import Mode
     from ._engine import Flow, RetryPolicy
+    from ._flow_resources import AsyncSignIn, AsyncSignUp, SignIn, SignUp
     from ._models import Environment, SessionData
     from ._ops import (
         client,
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
         tokens,
     )
     from ._organizations import Organization
-    from ._resources import AsyncSession, AsyncSignIn, AsyncSignUp, Session, SignIn, SignUp
+    from ._resources import AsyncSession, Session
     from ._token_cache import CacheKey
     from ._token_store import TokenStore
     from ._user import AsyncUser, User
@@ -132,8 +133,8 @@ class Client(_ClientCore["Session", "SignIn", "SignUp"]):
         _sign_up_cls = SignUp
     else:  # the resources (and the read models under them) are imported when the first is bound
         _session_cls = LazyAttribute("._resources", "Session")
-        _sign_in_cls = LazyAttribute("._resources", "SignIn")
-        _sign_up_cls = LazyAttribute("._resources", "SignUp")
+        _sign_in_cls = LazyAttribute("._flow_resources", "SignIn")
+        _sign_up_cls = LazyAttribute("._flow_resources", "SignUp")
 
     @property
     def user(self) -> User | None:
@@ -351,8 +352,8 @@ class AsyncClient(_ClientCore["AsyncSession", "AsyncSignIn", "AsyncSignUp"]):
         _sign_up_cls = AsyncSignUp
     else:
         _session_cls = LazyAttribute("._resources", "AsyncSession")
-        _sign_in_cls = LazyAttribute("._resources", "AsyncSignIn")
-        _sign_up_cls = LazyAttribute("._resources", "AsyncSignUp")
+        _sign_in_cls = LazyAttribute("._flow_resources", "AsyncSignIn")
+        _sign_up_cls = LazyAttribute("._flow_resources", "AsyncSignUp")
 
     @property
     def user(self) -> AsyncUser | None:

@@ -55,6 +55,7 @@ def defined_here(member: Any) -> bool:
     return function.__module__ in {
         "clerk_fapi._client",
         "clerk_fapi._core",
+        "clerk_fapi._flow_resources",
         "clerk_fapi._resources",
         "clerk_fapi._user",
     }

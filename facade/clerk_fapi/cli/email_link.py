@@ -9,8 +9,8 @@ the link stays valid until it expires, and ``sign-in --email-link`` again sends 
 from __future__ import annotations
 
 from .._external import EmailLinkError
+from .._flow_resources import SignIn
 from .._models import SignInStatus, VerificationStatus
-from .._resources import SignIn
 from .context import Context
 from .exits import CommandFailed, UsageError
 from .output import sign_in_json, strategies

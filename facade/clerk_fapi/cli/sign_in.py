@@ -3,8 +3,8 @@ factor when the account has one."""
 
 from __future__ import annotations
 
+from .._flow_resources import SignIn
 from .._models import SignInStatus
-from .._resources import SignIn
 from .context import Context, code_pending
 from .exits import CommandFailed, UsageError
 from .output import sign_in_json, strategies

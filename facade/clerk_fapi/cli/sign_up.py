@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from .._flow_resources import SignUp
 from .._models import SignUpStatus
-from .._resources import SignUp
 from .context import Context, code_pending
 from .exits import CommandFailed, UsageError
 from .output import sign_up_json, sign_up_line
