@@ -24,6 +24,7 @@ from .resources import (
     oauth,
     organizations,
     reverification,
+    second_factors,
     sessions,
     sign_ins,
     sign_ups,
@@ -113,10 +114,10 @@ ROUTES: tuple[Route, ...] = (
     _route(
         "POST", "/v1/me/phone_numbers/{phone_number_id}/attempt_verification", me.attempt_phone_verification
     ),
-    _route("POST", "/v1/me/totp", me.create_totp),
-    _route("DELETE", "/v1/me/totp", me.delete_totp),
-    _route("POST", "/v1/me/totp/attempt_verification", me.verify_totp),
-    _route("POST", "/v1/me/backup_codes", me.create_backup_codes),
+    _route("POST", "/v1/me/totp", second_factors.create_totp),
+    _route("DELETE", "/v1/me/totp", second_factors.delete_totp),
+    _route("POST", "/v1/me/totp/attempt_verification", second_factors.verify_totp),
+    _route("POST", "/v1/me/backup_codes", second_factors.create_backup_codes),
     _route("POST", f"{_SESSION}/verify", reverification.start),
     _route("POST", f"{_SESSION}/verify/prepare_first_factor", reverification.prepare_first_factor),
     _route("POST", f"{_SESSION}/verify/attempt_first_factor", reverification.attempt_first_factor),
