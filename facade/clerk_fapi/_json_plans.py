@@ -3,14 +3,27 @@
 A plan says how one read model is filled from one generated model's JSON object: which keys are
 type-checked scalars, which are timestamps, which go to ``extra``. It is worked out once per pair
 of models from the rules the reference path uses (``_convert._rules``) and the generated model's
-fields, then compiled into a function. The value readers (objects, optional objects, arrays,
-strings, mappings) give up with :class:`Unusual` on anything but the usual shape; the per-model
-rules and the answers they read are in :mod:`clerk_fapi._from_json`.
+fields, then compiled into two functions:
+
+- the general reader, which takes each key on its own (absent keys, every type check spelt out);
+- the shaped reader, which the fast path calls. A server sends the objects of one kind with the
+  same keys in the same order, so the reader remembers, per key order (the object's *shape*), what
+  the general reader would work out key by key: that every key of the plan is there, which keys go
+  to ``extra`` and in what order. It then takes the plan's values in one call, checks their types
+  as one tuple against the type combinations already found valid, and builds the read model with
+  positional arguments. A shape missing a key of the plan, and any object once the plan has seen
+  too many shapes, is read by the general reader.
+
+The value readers (objects, optional objects, arrays, strings, mappings) give up with
+:class:`Unusual` on anything but the usual shape; the per-model rules and the answers they read
+are in :mod:`clerk_fapi._from_json`.
 """
 
 from __future__ import annotations
 
 import linecache
+import operator
+import threading
 from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
@@ -26,6 +39,14 @@ _T = TypeVar("_T")
 # created_at in each of its identifications...), and each is converted once.
 _Stamps = dict[int, Any]
 _ABSENT: Final[Any] = object()
+# Shapes (key orders) and value-type combinations remembered per plan; past these, objects of new
+# shapes are read by the general reader, and new type combinations are checked each time.
+MAX_SHAPES: Final = 64
+MAX_KINDS: Final = 64
+# A shape missing a key of the plan: read by the general reader.
+_GENERAL: Final[Any] = object()
+# The default of a keyword whose attribute defaults to a factory (called when the keyword is not given).
+_FACTORY: Final[Any] = object()
 
 
 class Unusual(Exception):
@@ -47,11 +68,69 @@ class _Plan:
     # JSON keys the generated model declares without an attribute here (the reference path copies
     # a list value of theirs item by item, recursively: an unusual value there is left to it)
     declared_leftovers: tuple[str, ...]
-    # the plan as a function (see _compile): read(data, stamps, reshaped=None, **converted)
+    # the plan as functions: read(data, stamps, reshaped=None, **converted), the shaped reader
+    # (see _compile_shaped) the fast path calls, and general, the general reader (see _compile)
     read: Callable[..., Any] = attrs.field(init=False, repr=False, eq=False)
+    general: Callable[..., Any] = attrs.field(init=False, repr=False, eq=False)
+    # what the shaped reader has learnt: shapes by key order, valid type combinations
+    shapes: dict[tuple[str, ...], Any] = attrs.field(init=False, repr=False, eq=False, factory=dict)
+    kinds: set[tuple[type[Any], ...]] = attrs.field(init=False, repr=False, eq=False, factory=set)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "read", _compile(self))
+        object.__setattr__(self, "general", _compile(self))
+        object.__setattr__(self, "read", _compile_shaped(self))
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The JSON keys of the scalars, then of the timestamps: the order of the shaped reader's values."""
+        return tuple(s[0] for s in self.scalars) + tuple(t[0] for t in self.timestamps)
+
+    def learn(self, data: dict[str, Any]) -> Any:
+        """The shape of ``data`` (remembered unless :data:`MAX_SHAPES` are already): :data:`_GENERAL`
+        when a required key of the plan is missing, else (the getter of the plan's values when all
+        are there, else None: the reader takes them with ``dict.get``, None for an absent key as in
+        the general reader; the keys for ``extra`` in order and the getter of their values; those of
+        them the generated model declares)."""
+        order = tuple(data)
+        keys = self.keys
+        required = {s[0] for s in self.scalars if s[4]} | {t[0] for t in self.timestamps if t[2]}
+        if not data.keys() >= required:
+            shape = _GENERAL  # the general reader says which is missing
+        else:
+            extra_keys = tuple(k for k in order if k not in self.consumed)
+            leftovers = tuple(k for k in extra_keys if k in self.declared_leftovers)
+            complete = len(keys) > 1 and data.keys() >= set(keys)
+            shape = (
+                operator.itemgetter(*keys) if complete else None,
+                extra_keys,
+                # the values for ``extra`` as a tuple (a key given twice: itemgetter of one key
+                # returns the bare value; zip with the keys drops the second)
+                operator.itemgetter(*extra_keys, extra_keys[0]) if extra_keys else None,
+                leftovers,
+            )
+        with _LEARNING:
+            if len(self.shapes) < MAX_SHAPES:
+                self.shapes[order] = shape
+        return shape
+
+    def check(self, kinds: tuple[type[Any], ...]) -> None:
+        """Unusual unless every value type in ``kinds`` (in the order of :attr:`keys`) is one the
+        general reader accepts for a present key; a valid combination is remembered (up to
+        :data:`MAX_KINDS`)."""
+        allowed = [
+            (kind, type(None)) if nullable else (kind,) for _key, _name, kind, nullable, _req in self.scalars
+        ]
+        allowed += [(int, type(None))] * len(self.timestamps)
+        for key, kind, ok in zip(self.keys, kinds, allowed, strict=True):
+            if kind not in ok:
+                raise Unusual(key)
+        with _LEARNING:
+            if len(self.kinds) < MAX_KINDS:
+                self.kinds.add(kinds)
+
+
+# Guards what the shaped readers learn (a reader never waits for it: lookups take no lock).
+_LEARNING: Final = threading.Lock()
 
 
 def _json_key(generated_attribute: str) -> str:
@@ -133,16 +212,104 @@ def _compile(plan: _Plan) -> Callable[..., Any]:
     lines += ["    if reshaped:", "        extra.update(reshaped)"]
     arguments = "".join(f"{name}=v{i}, " for i, name in enumerate(names))
     lines.append(f"    return cls({arguments}extra=extra, **converted)")
-    source = "\n".join(lines) + "\n"
-    filename = f"<{__name__} read {plan.cls.__name__}>"
     namespace: dict[str, Any] = {
         "cls": plan.cls,
         "consumed": plan.consumed,
         "Unusual": Unusual,
         "_convert": _convert,  # looked up at each use: the timestamp conversion is the reference's
     }
-    exec(compile(source, filename, "exec"), namespace)  # the source is written above, from the plan
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)  # for tracebacks
+    return _exec(lines, f"<{__name__} read {plan.cls.__name__}>", namespace)
+
+
+def _compile_shaped(plan: _Plan) -> Callable[..., Any]:
+    """The plan's shaped reader, ``read(data, stamps, reshaped=None, **converted)``: what the general
+    reader (:func:`_compile`) returns, for objects of a shape already seen (see the module's
+    docstring); the general reader reads the others. ``converted`` may name any attribute the plan
+    does not fill; those not given take their defaults, as they do in the general reader."""
+    filled = {name: f"v{i}" for i, name in enumerate(s[1] for s in (*plan.scalars, *plan.timestamps))}
+    namespace: dict[str, Any] = {
+        "cls": plan.cls,
+        "shapes": plan.shapes,
+        "kinds_seen": plan.kinds,
+        "learn": plan.learn,
+        "check": plan.check,
+        "general": plan.general,
+        "GENERAL": _GENERAL,
+        "FACTORY": _FACTORY,
+        "Unusual": Unusual,
+        "keys": plan.keys,
+        "_convert": _convert,  # looked up at each use: the timestamp conversion is the reference's
+    }
+    keywords = []  # the attributes a caller may give (what the converter reshapes, or a default)
+    factories = []
+    arguments = []  # the read model's __init__ arguments, in its order
+    for field in attrs.fields(plan.cls):
+        if not field.init:
+            continue
+        if field.name == "extra":
+            value = "extra"
+        elif field.name in filled:
+            value = filled[field.name]
+        else:
+            value = field.alias
+            if field.default is attrs.NOTHING:
+                keywords.append(value)
+            elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                keywords.append(f"{value}=FACTORY")
+                factories.append(value)
+                namespace[f"factory_{value}"] = field.default.factory
+            else:
+                keywords.append(f"{value}=default_{value}")
+                namespace[f"default_{value}"] = field.default
+        arguments.append(f"{field.alias}={value}" if field.kw_only else value)
+    given = [k.split("=")[0] for k in keywords]
+    signature = ", ".join(["data", "stamps", "reshaped=None", *(["*", *keywords] if keywords else [])])
+    lines = [f"def read({signature}):"]
+    for name in factories:
+        lines += [f"    if {name} is FACTORY:", f"        {name} = factory_{name}()"]
+    lines += [
+        "    shape = shapes.get(tuple(data))",
+        "    if shape is None:",
+        "        shape = learn(data)",
+        "    if shape is GENERAL:",
+        f"        return general(data, stamps, reshaped{''.join(f', {n}={n}' for n in given)})",
+        "    getter, extra_keys, extra_values, leftovers = shape",
+        "    values = getter(data) if getter is not None else tuple(map(data.get, keys))",
+        "    kinds = tuple(map(type, values))",
+        "    if kinds not in kinds_seen:",
+        "        check(kinds)",
+    ]
+    if filled:
+        lines.append(f"    {', '.join(filled.values())}, = values")
+    for i in range(len(plan.scalars), len(filled)):
+        lines += [
+            f"    if v{i} is not None:",
+            f"        t = stamps.get(v{i})",
+            "        if t is None:",
+            f"            t = stamps[v{i}] = _convert.ms_to_datetime(v{i})",
+            f"        v{i} = t",
+        ]
+    lines += [
+        "    if extra_values is None:",
+        "        extra = {}",
+        "    else:",
+        "        extra = dict(zip(extra_keys, extra_values(data)))",
+        "        for k in leftovers:",
+        "            if type(data[k]) is list:",
+        "                raise Unusual(k)",
+        "    if reshaped:",
+        "        extra.update(reshaped)",
+        f"    return cls({', '.join(arguments)})",
+    ]
+    return _exec(lines, f"<{__name__} shaped read {plan.cls.__name__}>", namespace)
+
+
+def _exec(lines: list[str], filename: str, namespace: dict[str, Any]) -> Callable[..., Any]:
+    """The function ``read`` that ``lines`` define, compiled in ``namespace`` (its source kept for
+    tracebacks)."""
+    source = "\n".join(lines) + "\n"
+    exec(compile(source, filename, "exec"), namespace)  # the source is written from a plan
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     read: Callable[..., Any] = namespace["read"]
     return read
 

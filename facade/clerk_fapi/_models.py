@@ -110,7 +110,7 @@ def _extra() -> Any:
     return attrs.field(factory=dict, repr=False, eq=False)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Verification:
     """The state of proving one factor or identification."""
 
@@ -133,7 +133,7 @@ class Verification:
         return self.status == VerificationStatus.VERIFIED
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class SignInFactor:
     """One way to prove the identity in a sign-in (an entry of ``supported_*_factors``)."""
 
@@ -148,7 +148,7 @@ class SignInFactor:
     extra: Mapping[str, Any] = _extra()
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class IdentificationLink:
     """Another identification an email address or phone number is linked to (e.g. an OAuth account)."""
 
@@ -157,7 +157,7 @@ class IdentificationLink:
     extra: Mapping[str, Any] = _extra()
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class EmailAddress:
     id: str
     email_address: str | None
@@ -170,7 +170,7 @@ class EmailAddress:
     extra: Mapping[str, Any] = _extra()
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class PhoneNumber:
     id: str
     phone_number: str | None
@@ -186,7 +186,7 @@ class PhoneNumber:
     extra: Mapping[str, Any] = _extra()
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Web3Wallet:
     id: str
     web3_wallet: str | None
@@ -196,7 +196,7 @@ class Web3Wallet:
     extra: Mapping[str, Any] = _extra()
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class ExternalAccount:
     id: str
     provider: str | None
@@ -215,7 +215,7 @@ class ExternalAccount:
     extra: Mapping[str, Any] = _extra()
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Passkey:
     id: str
     name: str | None
@@ -226,7 +226,7 @@ class Passkey:
     extra: Mapping[str, Any] = _extra()
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class UserData:
     """The user of a session (the data; see ``User``, which adds the ``/v1/me`` calls)."""
 
@@ -287,7 +287,7 @@ User = UserData
 """The read model under its earlier name (``clerk_fapi.User`` is the resource, a ``UserData``)."""
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class PublicUserData:
     """What may be shown about a session's user without loading the user."""
 
@@ -302,7 +302,7 @@ class PublicUserData:
     extra: Mapping[str, Any] = _extra()
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class SessionData:
     """A signed-in (or formerly signed-in) user on this client (the data; see ``Session``)."""
 
@@ -338,7 +338,7 @@ class SessionData:
         return self.public_user_data.identifier if self.public_user_data else None
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class SignInData:
     """A sign-in attempt in progress or finished (the data; see ``SignIn``)."""
 
@@ -380,7 +380,7 @@ def _pick_factor(factors: tuple[SignInFactor, ...], strategy: str) -> SignInFact
     return next((f for f in matching if f.primary), matching[0] if matching else None)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class SignUpVerifications:
     email_address: Verification | None = None
     phone_number: Verification | None = None
@@ -389,7 +389,7 @@ class SignUpVerifications:
     extra: Mapping[str, Any] = _extra()
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class SignUpData:
     """A sign-up attempt in progress or finished (the data; see ``SignUp``)."""
 
@@ -429,7 +429,7 @@ class SignUpData:
         return v.external_verification_redirect_url if v is not None else None
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Environment:
     """The parts of the instance's settings a client needs."""
 
@@ -448,7 +448,7 @@ class Environment:
         return self.instance_type == "development"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class ClientState:
     """One snapshot of the client, replaced whole by every answer (never patched)."""
 

@@ -25,7 +25,7 @@ import attrs
 import httpx
 import pytest
 import yaml
-from clerk_fapi import _convert, _from_json, _models, _raw
+from clerk_fapi import _answers, _convert, _from_json, _models, _raw
 from clerk_fapi._answers import parse_answer
 from clerk_fapi._errors import ClerkError, ErrorDetail
 from clerk_fapi_raw import models as raw
@@ -258,10 +258,20 @@ def test_reference_data_is_there() -> None:
     assert len([a for a in ANSWERS if a[0].startswith("cassettes/")]) > 100
 
 
+@pytest.mark.parametrize("decoder", ["installed", "json"])
 @pytest.mark.parametrize(("name", "method", "path", "status", "body"), ANSWERS, ids=IDS)
 def test_fast_path_reads_every_real_answer_as_the_reference_does(
-    name: str, method: str | None, path: str | None, status: int, body: Any
+    name: str,
+    method: str | None,
+    path: str | None,
+    status: int,
+    body: Any,
+    decoder: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """With the decoder in use (msgspec's, with the ``speedups`` extra) and with ``json.loads``."""
+    if decoder == "json":
+        monkeypatch.setattr(_answers, "decode_json", json.loads)
     assert answer_differences(method, path, status, body) == []
 
 
