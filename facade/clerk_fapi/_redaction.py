@@ -9,10 +9,8 @@ records of other code's requests pass through untouched.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import re
-from collections.abc import Iterator
 from contextvars import ContextVar
 
 import httpx
@@ -34,14 +32,18 @@ _SECRET_HEADER = re.compile(
 _SENDING: ContextVar[bool] = ContextVar("clerk_fapi_sending", default=False)
 
 
-@contextlib.contextmanager
-def sending() -> Iterator[None]:
-    """Marks the requests sent inside as this library's: their log records get redacted."""
-    token = _SENDING.set(True)
-    try:
-        yield
-    finally:
-        _SENDING.reset(token)
+class sending:
+    """Marks the requests sent inside as this library's: their log records get redacted.
+
+    A class rather than a ``contextlib.contextmanager``: it runs around every request."""
+
+    __slots__ = ("_token",)
+
+    def __enter__(self) -> None:
+        self._token = _SENDING.set(True)
+
+    def __exit__(self, *exc_info: object) -> None:
+        _SENDING.reset(self._token)
 
 
 def redact_url(url: object) -> str:

@@ -133,11 +133,12 @@ class TokenCache:
     def seed(self, key: CacheKey, jwt: str) -> None:
         """Cache a token that came with a session (``last_active_token``), for what is left of it.
 
-        Runs for every answer that carries the client, so the cheap check comes first: a key that is
-        already cached (usually with this very token) is left alone without decoding anything.
+        Runs for every answer that carries the client, so the cheap checks come first: a key that is
+        already cached (usually with this very token) is left alone without decoding anything, and so
+        is a token seen before and not cached then (too little of it was left: less is left now).
         """
         with self._lock:
-            if key in self._entries:
+            if key in self._entries or self._last.get(key[0]) == jwt:
                 return
         claims = jwt_claims(jwt) or {}
         exp, iat = claims.get("exp"), claims.get("iat")

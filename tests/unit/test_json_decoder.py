@@ -68,7 +68,7 @@ def exact(value: Any) -> Any:
     return type(value).__name__, repr(value)
 
 
-def read(body: bytes, monkeypatch: pytest.MonkeyPatch | None = None) -> Any:
+def read(body: bytes) -> Any:
     response = httpx.Response(200, content=body, headers={"content-type": "application/json"})
     return parse_answer(_raw.GET_CLIENT, response, _convert.client_from_envelope)
 
@@ -85,7 +85,9 @@ def test_what_msgspec_decodes_is_what_json_loads_gives(metadata: str) -> None:
 
 
 @pytest.mark.parametrize("metadata", DECODED + REFUSED)
-def test_the_answer_reads_the_same_with_either_decoder(metadata: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_answer_reads_the_same_with_either_decoder(
+    metadata: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     body = client_body(metadata)
     with_msgspec = read(body).sessions[0].user.public_metadata
     monkeypatch.setattr(_answers, "decode_json", json.loads)

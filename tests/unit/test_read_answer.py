@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -19,7 +20,7 @@ class _Chunks(httpx.SyncByteStream):
     def __init__(self, data: bytes) -> None:
         self._data = data
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[bytes]:
         for i in range(0, len(self._data), 7):
             yield self._data[i : i + 7]
 
@@ -31,9 +32,7 @@ def test_the_read_answer_holds_the_decoded_body(encoding: str | None) -> None:
     if encoding:
         raw = gzip.compress(raw)
         headers["Content-Encoding"] = encoding
-    transport = httpx.MockTransport(
-        lambda request: httpx.Response(200, stream=_Chunks(raw), headers=headers)
-    )
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, stream=_Chunks(raw), headers=headers))
     with httpx.Client(transport=transport) as http:
         streamed = http.send(http.build_request("GET", "https://fapi.example.test/v1/client"), stream=True)
         answer = read_answer(streamed)

@@ -93,6 +93,31 @@ def test_seeding_never_replaces_a_token_already_cached() -> None:
     assert cache.get(KEY) == minted
 
 
+def test_a_stale_token_seeded_again_is_not_decoded_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every answer carrying the client seeds its sessions' tokens: one seen before and found stale
+    is not decoded again (it is staler now), while a new token for the session still is."""
+    from clerk_fapi import _token_cache
+
+    decoded: list[str] = []
+
+    def counting_claims(token: str) -> dict[str, object] | None:
+        decoded.append(token)
+        return jwt_claims(token)
+
+    monkeypatch.setattr(_token_cache, "jwt_claims", counting_claims)
+    cache = TokenCache(leeway=10)
+    now = int(time.time())
+    stale = fake_jwt(iat=now - 70, exp=now - 10)
+    for _ in range(3):
+        cache.seed(KEY, stale)
+    assert decoded == [stale]
+    assert cache.get(KEY) is None
+    fresh = fake_jwt(iat=now - 5, exp=now + 55)
+    cache.seed(KEY, fresh)
+    assert decoded == [stale, fresh]
+    assert cache.get(KEY) == fresh
+
+
 @pytest.mark.parametrize("session_id", ["sess_1", None])
 def test_clear_drops_one_session_or_everything(session_id: str | None) -> None:
     cache = TokenCache(clock=FakeClock())
