@@ -199,6 +199,37 @@ def parse_case(body: bytes, sessions: int) -> Case:
     )
 
 
+def stdlib_parse_case(body: bytes, sessions: int) -> Case:
+    """:func:`parse_case` with the answer decoded by ``json.loads`` (without the ``speedups`` extra);
+    reported, with no target of its own, beside the parse with the decoder in use."""
+    from clerk_fapi import _answers
+
+    response = httpx.Response(200, content=body, headers=JSON_HEADERS)
+    installed = _answers.decode_json
+
+    def facade() -> Any:
+        _answers.decode_json = json.loads
+        try:
+            return parse_answer(raw_layer.GET_CLIENT, response, client_from_envelope)
+        finally:
+            _answers.decode_json = installed
+
+    return Case(
+        f"parse GET /v1/client, {sessions} sessions, without speedups (json.loads decoding) ÷ json.loads",
+        facade,
+        lambda: json.loads(body),
+        None,
+        baseline_label="json.loads",
+    )
+
+
+def decoder_in_use() -> str:
+    """The fast path's JSON decoder, for the report."""
+    from clerk_fapi import _answers
+
+    return "json.loads" if _answers.decode_json is json.loads else "msgspec (the speedups extra)"
+
+
 def static_transport(body: bytes) -> httpx.MockTransport:
     return httpx.MockTransport(lambda request: httpx.Response(200, content=body, headers=JSON_HEADERS))
 
@@ -732,6 +763,8 @@ def main(argv: list[str] | None = None) -> int:
         parsed = run(parse_case(body, sessions))
         curves["facade parse"][sessions] = statistics.median(parsed.subject_times)
         curves["json.loads"][sessions] = statistics.median(parsed.baseline_times)
+        if decoder_in_use() != "json.loads":
+            run(stdlib_parse_case(body, sessions))
         peer = run(peer_case(body, sessions))
         curves["peer (clerk-backend-api)"][sessions] = statistics.median(peer.subject_times)
         if sessions <= 100:
@@ -758,6 +791,7 @@ def main(argv: list[str] | None = None) -> int:
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores"
     machine += f", Python {platform.python_version()}, load average {load:.1f} at the start"
+    machine += f", answers decoded by {decoder_in_use()}"
     took = time.perf_counter() - started
     about = (
         f"Ratios are medians of {rounds} interleaved rounds (start-up: {5 if args.quick else 15}); "

@@ -47,9 +47,12 @@ def test_every_case_runs_once_and_the_report_is_written(bench: ModuleType, tmp_p
         *bench.token_cases(two, 2),
         bench.sessions_case(two, one, 2),
         *bench.startup_cases(),
+        bench.stdlib_parse_case(body, 2),
     ]
     try:
         assert len(cases[0].subject().sessions) == 2
+        assert cases[-1].subject() == cases[0].subject(), "the decoder changes the speed, not the result"
+        assert bench.decoder_in_use() in ("json.loads", "msgspec (the speedups extra)")
         assert len(cases[2].subject().sessions) == 2, "reload reads the static body"
         assert len(cases[1].subject()) == 2, "the peer parses both users"
         measured = [bench.measure(case, rounds=1, budget=0.0) for case in cases]
