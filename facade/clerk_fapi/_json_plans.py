@@ -8,11 +8,11 @@ fields, then compiled into two functions:
 - the general reader, which takes each key on its own (absent keys, every type check spelt out);
 - the shaped reader, which the fast path calls. A server sends the objects of one kind with the
   same keys in the same order, so the reader remembers, per key order (the object's *shape*), what
-  the general reader would work out key by key: that every key of the plan is there, which keys go
-  to ``extra`` and in what order. It then takes the plan's values in one call, checks their types
-  as one tuple against the type combinations already found valid, and builds the read model with
-  positional arguments. A shape missing a key of the plan, and any object once the plan has seen
-  too many shapes, is read by the general reader.
+  the general reader would work out key by key: whether every key of the plan is there, which keys
+  go to ``extra`` and in what order (and a function building ``extra`` in one dict display). It then
+  takes the plan's values in one C call, checks their types, and builds the read model with
+  positional arguments. A shape missing a required key of the plan, and any object once the plan has
+  seen too many shapes, is read by the general reader.
 
 The value readers (objects, optional objects, arrays, strings, mappings) give up with
 :class:`Unusual` on anything but the usual shape; the per-model rules and the answers they read
@@ -39,10 +39,8 @@ _T = TypeVar("_T")
 # created_at in each of its identifications...), and each is converted once.
 _Stamps = dict[int, Any]
 _ABSENT: Final[Any] = object()
-# Shapes (key orders) and value-type combinations remembered per plan; past these, objects of new
-# shapes are read by the general reader, and new type combinations are checked each time.
+# Shapes (key orders) remembered per plan; past these, objects of new shapes are read by the general reader.
 MAX_SHAPES: Final = 64
-MAX_KINDS: Final = 64
 # A shape missing a key of the plan: read by the general reader.
 _GENERAL: Final[Any] = object()
 # The default of a keyword whose attribute defaults to a factory (called when the keyword is not given).
@@ -72,9 +70,8 @@ class _Plan:
     # (see _compile_shaped) the fast path calls, and general, the general reader (see _compile)
     read: Callable[..., Any] = attrs.field(init=False, repr=False, eq=False)
     general: Callable[..., Any] = attrs.field(init=False, repr=False, eq=False)
-    # what the shaped reader has learnt: shapes by key order, valid type combinations
+    # what the shaped reader has learnt: shapes by key order
     shapes: dict[tuple[str, ...], Any] = attrs.field(init=False, repr=False, eq=False, factory=dict)
-    kinds: set[tuple[type[Any], ...]] = attrs.field(init=False, repr=False, eq=False, factory=set)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "general", _compile(self))
@@ -89,8 +86,8 @@ class _Plan:
         """The shape of ``data`` (remembered unless :data:`MAX_SHAPES` are already): :data:`_GENERAL`
         when a required key of the plan is missing, else (the getter of the plan's values when all
         are there, else None: the reader takes them with ``dict.get``, None for an absent key as in
-        the general reader; the keys for ``extra`` in order and the getter of their values; those of
-        them the generated model declares)."""
+        the general reader; the function building ``extra`` from the other keys, in their order;
+        those of them the generated model declares)."""
         order = tuple(data)
         keys = self.keys
         required = {s[0] for s in self.scalars if s[4]} | {t[0] for t in self.timestamps if t[2]}
@@ -98,39 +95,33 @@ class _Plan:
             shape = _GENERAL  # the general reader says which is missing
         else:
             extra_keys = tuple(k for k in order if k not in self.consumed)
-            leftovers = tuple(k for k in extra_keys if k in self.declared_leftovers)
             complete = len(keys) > 1 and data.keys() >= set(keys)
             shape = (
                 operator.itemgetter(*keys) if complete else None,
-                extra_keys,
-                # the values for ``extra`` as a tuple (a key given twice: itemgetter of one key
-                # returns the bare value; zip with the keys drops the second)
-                operator.itemgetter(*extra_keys, extra_keys[0]) if extra_keys else None,
-                leftovers,
+                _dict_builder(extra_keys) if extra_keys else None,
+                tuple(k for k in extra_keys if k in self.declared_leftovers),
             )
         with _LEARNING:
             if len(self.shapes) < MAX_SHAPES:
                 self.shapes[order] = shape
         return shape
 
-    def check(self, kinds: tuple[type[Any], ...]) -> None:
-        """Unusual unless every value type in ``kinds`` (in the order of :attr:`keys`) is one the
-        general reader accepts for a present key; a valid combination is remembered (up to
-        :data:`MAX_KINDS`)."""
-        allowed = [
-            (kind, type(None)) if nullable else (kind,) for _key, _name, kind, nullable, _req in self.scalars
-        ]
-        allowed += [(int, type(None))] * len(self.timestamps)
-        for key, kind, ok in zip(self.keys, kinds, allowed, strict=True):
-            if kind not in ok:
-                raise Unusual(key)
-        with _LEARNING:
-            if len(self.kinds) < MAX_KINDS:
-                self.kinds.add(kinds)
-
 
 # Guards what the shaped readers learn (a reader never waits for it: lookups take no lock).
 _LEARNING: Final = threading.Lock()
+
+
+def _dict_builder(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """A function building ``{key: data[key] ...}`` for ``keys``, in their order, as one dict display
+    (no iterator, no intermediate tuple: fewer objects for the garbage collector to count). The keys
+    are given to it as values, never written into its source."""
+    names = [f"k{i}" for i in range(len(keys))]
+    display = ", ".join(f"{name}: data[{name}]" for name in names)
+    source = f"def make({', '.join(names)}):\n    return lambda data: {{{display}}}\n"
+    namespace: dict[str, Any] = {}
+    exec(compile(source, f"<{__name__} extra of {len(keys)} keys>", "exec"), namespace)  # names only
+    built: Callable[[dict[str, Any]], dict[str, Any]] = namespace["make"](*keys)
+    return built
 
 
 def _json_key(generated_attribute: str) -> str:
@@ -230,9 +221,7 @@ def _compile_shaped(plan: _Plan) -> Callable[..., Any]:
     namespace: dict[str, Any] = {
         "cls": plan.cls,
         "shapes": plan.shapes,
-        "kinds_seen": plan.kinds,
         "learn": plan.learn,
-        "check": plan.check,
         "general": plan.general,
         "GENERAL": _GENERAL,
         "FACTORY": _FACTORY,
@@ -273,27 +262,30 @@ def _compile_shaped(plan: _Plan) -> Callable[..., Any]:
         "        shape = learn(data)",
         "    if shape is GENERAL:",
         f"        return general(data, stamps, reshaped{''.join(f', {n}={n}' for n in given)})",
-        "    getter, extra_keys, extra_values, leftovers = shape",
+        "    getter, build_extra, leftovers = shape",
         "    values = getter(data) if getter is not None else tuple(map(data.get, keys))",
-        "    kinds = tuple(map(type, values))",
-        "    if kinds not in kinds_seen:",
-        "        check(kinds)",
     ]
     if filled:
         lines.append(f"    {', '.join(filled.values())}, = values")
-    for i in range(len(plan.scalars), len(filled)):
+    for i, (key, _name, kind, nullable, _required) in enumerate(plan.scalars):
+        # a required key is there (else the shape is GENERAL): None is as good as absent
+        alternative = f" and v{i} is not None" if nullable else ""
+        lines += [f"    if type(v{i}) is not {kind.__name__}{alternative}:", f"        raise Unusual({key!r})"]
+    for i, (key, _name, _required) in enumerate(plan.timestamps, start=len(plan.scalars)):
         lines += [
             f"    if v{i} is not None:",
+            f"        if type(v{i}) is not int:",
+            f"            raise Unusual({key!r})",
             f"        t = stamps.get(v{i})",
             "        if t is None:",
             f"            t = stamps[v{i}] = _convert.ms_to_datetime(v{i})",
             f"        v{i} = t",
         ]
     lines += [
-        "    if extra_values is None:",
+        "    if build_extra is None:",
         "        extra = {}",
         "    else:",
-        "        extra = dict(zip(extra_keys, extra_values(data)))",
+        "        extra = build_extra(data)",
         "        for k in leftovers:",
         "            if type(data[k]) is list:",
         "                raise Unusual(k)",
@@ -340,6 +332,8 @@ def _items(
         if value is _ABSENT or (value is None and nullable):
             return ()
         raise Unusual("array")
+    if not value:
+        return ()
     read_items = []
     for item in value:
         if type(item) is not dict:
@@ -361,9 +355,10 @@ def _strings(value: Any) -> tuple[str, ...]:
 
 
 def _mapping(value: Any) -> dict[str, Any]:
-    """``_convert._mapping``: a copy of a JSON object; absent or null is empty."""
+    """``_convert._mapping``: a JSON object; absent or null is empty. Not copied: the decoded answer is
+    the parse's own (nothing else holds it), as are the values that go to ``extra``."""
     if type(value) is dict:
-        return dict(value)
+        return value
     if value is _ABSENT or value is None:
         return {}
     raise Unusual("object")
