@@ -26,7 +26,20 @@ from clerk_fapi_raw import models as generated
 
 from . import _convert
 from ._errors import ErrorDetail
-from ._json_plans import _ABSENT, Unusual, _items, _mapping, _object, _optional, _plan, _Stamps, _strings
+from ._json_plans import (
+    _ABSENT,
+    NESTED_MAPPING,
+    NESTED_STRINGS,
+    Unusual,
+    _mapping,
+    _object,
+    _optional,
+    _plan,
+    _Stamps,
+    _strings,
+    nested_items,
+    nested_object,
+)
 from ._models import (
     EMPTY_STATE,
     ClientState,
@@ -53,10 +66,6 @@ _T = TypeVar("_T")
 
 
 # ----- read models (each mirrors the ``*_from_generated`` function of _convert) ---------------------
-_VERIFICATION: Final = _plan(generated.Verification, Verification, frozenset({"error"}))
-_SIGN_UP_VERIFICATION: Final = _plan(
-    generated.SignUpVerification, Verification, frozenset({"error", "next_action", "supported_strategies"})
-)
 _ERROR_KEYS: Final = frozenset({"code", "message", "long_message", "meta"})
 
 
@@ -72,113 +81,85 @@ def _error_detail(data: dict[str, Any], stamps: _Stamps) -> ErrorDetail:
     return ErrorDetail(**text, meta=_mapping(data.get("meta", _ABSENT)), extra=extra)
 
 
-def _verification(data: dict[str, Any], stamps: _Stamps) -> Verification:
-    """``verification_from_generated`` of a ``Verification``."""
-    error = _optional(data.get("error", _ABSENT), _error_detail, stamps)
-    result: Verification = _VERIFICATION.read(
-        data, stamps, error=error, next_action=None, supported_strategies=None
-    )
-    return result
+# ``verification_from_generated`` of a ``Verification`` (no next action or strategies: the defaults)
+_VERIFICATION: Final = _plan(
+    generated.Verification, Verification, frozenset(), {"error": nested_object(_error_detail)}
+)
+_verification: Final = _VERIFICATION.read
+_SIGN_UP_VERIFICATION: Final = _plan(
+    generated.SignUpVerification,
+    Verification,
+    frozenset({"next_action"}),
+    {"error": nested_object(_error_detail), "supported_strategies": NESTED_STRINGS},
+)
 
 
 def _sign_up_verification(data: dict[str, Any], stamps: _Stamps) -> Verification:
     """``verification_from_generated`` of a ``SignUpVerification``."""
-    result: Verification = _SIGN_UP_VERIFICATION.read(
-        data,
-        stamps,
-        error=_optional(data.get("error", _ABSENT), _error_detail, stamps),
-        next_action=data.get("next_action"),
-        supported_strategies=_strings(data.get("supported_strategies", _ABSENT)),
-    )
+    result: Verification = _SIGN_UP_VERIFICATION.read(data, stamps, next_action=data.get("next_action"))
     return result
 
 
+# ``_identification`` and the like: what each read model nests is read by its plan's readers.
+_VERIFIED: Final = nested_object(_verification)
 _LINK: Final = _plan(generated.IdentificationLink, IdentificationLink, frozenset())
-_EMAIL: Final = _plan(generated.EmailAddress, EmailAddress, frozenset({"verification", "linked_to"}))
+_LINKED_TO: Final = nested_items(_LINK.read, nullable=True)
+_EMAIL: Final = _plan(
+    generated.EmailAddress, EmailAddress, frozenset(), {"verification": _VERIFIED, "linked_to": _LINKED_TO}
+)
 _PHONE: Final = _plan(
-    generated.PhoneNumber, PhoneNumber, frozenset({"verification", "linked_to", "backup_codes"})
+    generated.PhoneNumber,
+    PhoneNumber,
+    frozenset({"backup_codes"}),
+    {"verification": _VERIFIED, "linked_to": _LINKED_TO},
 )
-_WALLET: Final = _plan(generated.Web3Wallet, Web3Wallet, frozenset({"verification"}))
-_PASSKEY: Final = _plan(generated.Passkey, Passkey, frozenset({"verification"}))
+_WALLET: Final = _plan(generated.Web3Wallet, Web3Wallet, frozenset(), {"verification": _VERIFIED})
+_PASSKEY: Final = _plan(generated.Passkey, Passkey, frozenset(), {"verification": _VERIFIED})
 _ACCOUNT: Final = _plan(
-    generated.ExternalAccount, ExternalAccount, frozenset({"verification", "public_metadata"})
+    generated.ExternalAccount,
+    ExternalAccount,
+    frozenset(),
+    {"verification": _VERIFIED, "public_metadata": NESTED_MAPPING},
 )
-
-
-def _link(data: dict[str, Any], stamps: _Stamps) -> IdentificationLink:
-    result: IdentificationLink = _LINK.read(data, stamps)
-    return result
 
 
 def _email(data: dict[str, Any], stamps: _Stamps | None = None) -> EmailAddress:
     """``_identification`` of an email address."""
-    stamps = {} if stamps is None else stamps
-    result: EmailAddress = _EMAIL.read(
-        data,
-        stamps,
-        verification=_optional(data.get("verification", _ABSENT), _verification, stamps),
-        linked_to=_items(data.get("linked_to", _ABSENT), _link, stamps, nullable=True),
-    )
+    result: EmailAddress = _EMAIL.read(data, {} if stamps is None else stamps)
     return result
 
 
 def _phone(data: dict[str, Any], stamps: _Stamps | None = None) -> PhoneNumber:
     """``_identification`` of a phone number (its backup codes, when sent, included)."""
-    stamps = {} if stamps is None else stamps
     codes = data.get("backup_codes")
     result: PhoneNumber = _PHONE.read(
         data,
-        stamps,
-        verification=_optional(data.get("verification", _ABSENT), _verification, stamps),
-        linked_to=_items(data.get("linked_to", _ABSENT), _link, stamps, nullable=True),
+        {} if stamps is None else stamps,
         backup_codes=_strings(codes) if codes is not None else None,
     )
     return result
 
 
-def _wallet(data: dict[str, Any], stamps: _Stamps) -> Web3Wallet:
-    result: Web3Wallet = _WALLET.read(
-        data, stamps, verification=_optional(data.get("verification", _ABSENT), _verification, stamps)
-    )
-    return result
-
-
-def _passkey(data: dict[str, Any], stamps: _Stamps) -> Passkey:
-    result: Passkey = _PASSKEY.read(
-        data, stamps, verification=_optional(data.get("verification", _ABSENT), _verification, stamps)
-    )
-    return result
-
-
-def _account(data: dict[str, Any], stamps: _Stamps) -> ExternalAccount:
-    result: ExternalAccount = _ACCOUNT.read(
-        data,
-        stamps,
-        verification=_optional(data.get("verification", _ABSENT), _verification, stamps),
-        public_metadata=_mapping(data.get("public_metadata", _ABSENT)),
-    )
-    return result
-
-
-_USER_LISTS: Final = ("email_addresses", "phone_numbers", "web3_wallets", "external_accounts", "passkeys")
-_USER: Final = _plan(generated.User, User, frozenset({*_USER_LISTS, "public_metadata", "unsafe_metadata"}))
+# ``user_from_generated`` (its lists are not nullable in the schema: null is Unusual)
+_USER: Final = _plan(
+    generated.User,
+    User,
+    frozenset(),
+    {
+        "email_addresses": nested_items(_EMAIL.read, nullable=False),
+        "phone_numbers": nested_items(_phone, nullable=False),
+        "web3_wallets": nested_items(_WALLET.read, nullable=False),
+        "external_accounts": nested_items(_ACCOUNT.read, nullable=False),
+        "passkeys": nested_items(_PASSKEY.read, nullable=False),
+        "public_metadata": NESTED_MAPPING,
+        "unsafe_metadata": NESTED_MAPPING,
+    },
+)
 
 
 def user(data: dict[str, Any], stamps: _Stamps | None = None) -> User:
-    """``user_from_generated`` (its lists are not nullable in the schema: null is Unusual)."""
-    stamps = {} if stamps is None else stamps
-    get = data.get
-    result: User = _USER.read(
-        data,
-        stamps,
-        email_addresses=_items(get("email_addresses", _ABSENT), _email, stamps, nullable=False),
-        phone_numbers=_items(get("phone_numbers", _ABSENT), _phone, stamps, nullable=False),
-        web3_wallets=_items(get("web3_wallets", _ABSENT), _wallet, stamps, nullable=False),
-        external_accounts=_items(get("external_accounts", _ABSENT), _account, stamps, nullable=False),
-        passkeys=_items(get("passkeys", _ABSENT), _passkey, stamps, nullable=False),
-        public_metadata=_mapping(get("public_metadata", _ABSENT)),
-        unsafe_metadata=_mapping(get("unsafe_metadata", _ABSENT)),
-    )
+    """``user_from_generated``."""
+    result: User = _USER.read(data, {} if stamps is None else stamps)
     return result
 
 
@@ -186,13 +167,12 @@ _PUBLIC_USER: Final = _plan(generated.PublicUserData, PublicUserData, frozenset(
 _SESSION: Final = _plan(
     generated.Session,
     SessionData,
-    frozenset({"user", "public_user_data", "last_active_token", "actor", "tasks", "factor_verification_age"}),
+    frozenset({"last_active_token", "actor", "tasks", "factor_verification_age"}),
+    {"user": nested_object(_USER.read), "public_user_data": nested_object(_PUBLIC_USER.read)},
 )
 
 
-def _public_user(data: dict[str, Any], stamps: _Stamps) -> PublicUserData:
-    result: PublicUserData = _PUBLIC_USER.read(data, stamps)
-    return result
+_INT: Final = frozenset({int})
 
 
 def session(data: dict[str, Any], stamps: _Stamps | None = None) -> SessionData:
@@ -224,15 +204,13 @@ def session(data: dict[str, Any], stamps: _Stamps | None = None) -> SessionData:
         if any(len(task) > 1 for task in listed):
             reshaped["tasks"] = [{k: v for k, v in task.items() if k != "key"} for task in listed]
     age = get("factor_verification_age")
-    if age is not None and (type(age) is not list or any(type(minutes) is not int for minutes in age)):
+    if age is not None and (type(age) is not list or not set(map(type, age)) <= _INT):
         raise Unusual("factor_verification_age")
     actor = get("actor")
     result: SessionData = _SESSION.read(
         data,
         stamps,
         reshaped,
-        user=_optional(get("user", _ABSENT), user, stamps),
-        public_user_data=_optional(get("public_user_data", _ABSENT), _public_user, stamps),
         last_active_token=jwt or None,
         actor=dict(_object(actor)) if actor is not None else None,
         tasks=tasks,
@@ -242,46 +220,27 @@ def session(data: dict[str, Any], stamps: _Stamps | None = None) -> SessionData:
 
 
 _FACTOR: Final = _plan(generated.SignInFactor, SignInFactor, frozenset())
+_FACTORS: Final = nested_items(_FACTOR.read, nullable=True)
 _SIGN_IN: Final = _plan(
     generated.SignIn,
     SignInData,
-    frozenset(
-        {
-            "supported_identifiers",
-            "supported_first_factors",
-            "supported_second_factors",
-            "first_factor_verification",
-            "second_factor_verification",
-            "user_data",
-        }
-    ),
+    frozenset({"user_data"}),
+    {
+        "supported_identifiers": NESTED_STRINGS,
+        "supported_first_factors": _FACTORS,
+        "supported_second_factors": _FACTORS,
+        "first_factor_verification": _VERIFIED,
+        "second_factor_verification": _VERIFIED,
+    },
 )
-
-
-def _factor(data: dict[str, Any], stamps: _Stamps) -> SignInFactor:
-    result: SignInFactor = _FACTOR.read(data, stamps)
-    return result
 
 
 def sign_in(data: dict[str, Any], stamps: _Stamps | None = None) -> SignInData:
     """``sign_in_from_generated``."""
-    stamps = {} if stamps is None else stamps
-    get = data.get
-    user_data = get("user_data")
+    user_data = data.get("user_data")
     result: SignInData = _SIGN_IN.read(
         data,
-        stamps,
-        supported_identifiers=_strings(get("supported_identifiers", _ABSENT)),
-        supported_first_factors=_items(
-            get("supported_first_factors", _ABSENT), _factor, stamps, nullable=True
-        ),
-        supported_second_factors=_items(
-            get("supported_second_factors", _ABSENT), _factor, stamps, nullable=True
-        ),
-        first_factor_verification=_optional(get("first_factor_verification", _ABSENT), _verification, stamps),
-        second_factor_verification=_optional(
-            get("second_factor_verification", _ABSENT), _verification, stamps
-        ),
+        {} if stamps is None else stamps,
         user_data=dict(_object(user_data)) if user_data is not None else None,
     )
     return result
@@ -291,7 +250,12 @@ _SIGN_UP_LISTS: Final = ("required_fields", "optional_fields", "missing_fields",
 _SIGN_UP: Final = _plan(
     generated.SignUp,
     SignUpData,
-    frozenset({*_SIGN_UP_LISTS, "verifications", "unsafe_metadata", "public_metadata"}),
+    frozenset({"verifications"}),
+    {
+        **dict.fromkeys(_SIGN_UP_LISTS, NESTED_STRINGS),
+        "unsafe_metadata": NESTED_MAPPING,
+        "public_metadata": NESTED_MAPPING,
+    },
 )
 _VERIFIED_THINGS: Final = ("email_address", "phone_number", "web3_wallet", "external_account")
 
@@ -309,33 +273,31 @@ def _sign_up_verifications(data: dict[str, Any], stamps: _Stamps) -> SignUpVerif
 def sign_up(data: dict[str, Any], stamps: _Stamps | None = None) -> SignUpData:
     """``sign_up_from_generated``."""
     stamps = {} if stamps is None else stamps
-    get = data.get
-    verifications = _optional(get("verifications", _ABSENT), _sign_up_verifications, stamps)
+    verifications = _optional(data.get("verifications", _ABSENT), _sign_up_verifications, stamps)
     result: SignUpData = _SIGN_UP.read(
         data,
         stamps,
-        **{name: _strings(get(name, _ABSENT)) for name in _SIGN_UP_LISTS},
         verifications=verifications if verifications is not None else SignUpVerifications(),
-        unsafe_metadata=_mapping(get("unsafe_metadata", _ABSENT)),
-        public_metadata=_mapping(get("public_metadata", _ABSENT)),
     )
     return result
 
 
-_CLIENT: Final = _plan(generated.Client, ClientState, frozenset({"sessions", "sign_in", "sign_up"}))
+# ``client_state_from_generated`` (``sessions`` is not nullable in the schema)
+_CLIENT: Final = _plan(
+    generated.Client,
+    ClientState,
+    frozenset(),
+    {
+        "sessions": nested_items(session, nullable=False),
+        "sign_in": nested_object(sign_in),
+        "sign_up": nested_object(sign_up),
+    },
+)
 
 
 def client_state(data: dict[str, Any], stamps: _Stamps | None = None) -> ClientState:
-    """``client_state_from_generated`` (``sessions`` is not nullable in the schema)."""
-    stamps = {} if stamps is None else stamps
-    get = data.get
-    result: ClientState = _CLIENT.read(
-        data,
-        stamps,
-        sessions=_items(get("sessions", _ABSENT), session, stamps, nullable=False),
-        sign_in=_optional(get("sign_in", _ABSENT), sign_in, stamps),
-        sign_up=_optional(get("sign_up", _ABSENT), sign_up, stamps),
-    )
+    """``client_state_from_generated``."""
+    result: ClientState = _CLIENT.read(data, {} if stamps is None else stamps)
     return result
 
 

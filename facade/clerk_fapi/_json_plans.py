@@ -24,7 +24,7 @@ from __future__ import annotations
 import linecache
 import operator
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -53,6 +53,29 @@ class Unusual(Exception):
 
 # ----- plans: what the reference path's rules say, worked out once per pair of models --------------
 @attrs.frozen
+class Nested:
+    """How the compiled readers fill a reshaped attribute from its JSON key, as the value readers
+    below do: ``object`` (:func:`_optional` with ``read``), ``items`` (:func:`_items` with ``read``
+    and ``nullable``), ``mapping`` (:func:`_mapping`), ``strings`` (:func:`_strings`)."""
+
+    kind: str
+    read: Callable[[dict[str, Any], _Stamps], Any] | None = None
+    nullable: bool = True
+
+
+def nested_object(read: Callable[[dict[str, Any], _Stamps], Any]) -> Nested:
+    return Nested("object", read)
+
+
+def nested_items(read: Callable[[dict[str, Any], _Stamps], Any], *, nullable: bool) -> Nested:
+    return Nested("items", read, nullable)
+
+
+NESTED_MAPPING: Final = Nested("mapping")
+NESTED_STRINGS: Final = Nested("strings")
+
+
+@attrs.frozen
 class _Plan:
     """How a read model is filled from one generated model's JSON object."""
 
@@ -66,6 +89,8 @@ class _Plan:
     # JSON keys the generated model declares without an attribute here (the reference path copies
     # a list value of theirs item by item, recursively: an unusual value there is left to it)
     declared_leftovers: tuple[str, ...]
+    # (attribute, JSON key, how): the nested objects, lists, mappings and strings the readers fill
+    nested: tuple[tuple[str, str, Nested], ...] = ()
     # the plan as functions: read(data, stamps, reshaped=None, **converted), the shaped reader
     # (see _compile_shaped) the fast path calls, and general, the general reader (see _compile)
     read: Callable[..., Any] = attrs.field(init=False, repr=False, eq=False)
@@ -129,10 +154,16 @@ def _json_key(generated_attribute: str) -> str:
     return generated_attribute[:-1] if generated_attribute.endswith("_") else generated_attribute
 
 
-def _plan(source: type[Any], cls: type[Any], reshaped: frozenset[str]) -> _Plan:
+def _plan(
+    source: type[Any], cls: type[Any], reshaped: frozenset[str], nested: Mapping[str, Nested] | None = None
+) -> _Plan:
     """The plan for ``cls`` read from the JSON of ``source``; ``reshaped`` names the attributes the
-    converter below fills itself. Any other attribute that is neither a timestamp nor a scalar would
-    need a converter: a programming error, reported when the module loads."""
+    converter fills itself, ``nested`` those the readers fill as it says. Any other attribute that is
+    neither a timestamp nor a scalar would need a converter: a programming error, reported when the
+    module loads."""
+    nested = nested or {}
+    reshaped = reshaped | frozenset(nested)
+    nested_keys: dict[str, str] = {}
     fields = {
         a.name: a.default is attrs.NOTHING for a in attrs.fields(source) if a.name != "additional_properties"
     }
@@ -145,6 +176,8 @@ def _plan(source: type[Any], cls: type[Any], reshaped: frozenset[str]) -> _Plan:
         key = _json_key(rule.source)
         consumed.add(key)
         required = fields[rule.source]
+        if rule.name in nested:
+            nested_keys[rule.name] = key
         if rule.name in reshaped:
             continue
         if rule.fill is _Fill.TIMESTAMP:
@@ -154,7 +187,11 @@ def _plan(source: type[Any], cls: type[Any], reshaped: frozenset[str]) -> _Plan:
         else:
             raise TypeError(f"{cls.__name__}.{rule.name} needs a converter in clerk_fapi._from_json")
     leftovers = tuple(_json_key(name) for name in fields if _json_key(name) not in consumed)
-    return _Plan(cls, tuple(scalars), tuple(timestamps), frozenset(consumed), leftovers)
+    missing = set(nested) - set(nested_keys)
+    if missing:
+        raise TypeError(f"{cls.__name__}: {sorted(missing)} are not fields of {source.__name__}")
+    readers = tuple((name, nested_keys[name], how) for name, how in nested.items())
+    return _Plan(cls, tuple(scalars), tuple(timestamps), frozenset(consumed), leftovers, readers)
 
 
 def _compile(plan: _Plan) -> Callable[..., Any]:
@@ -225,6 +262,7 @@ def _compile_shaped(plan: _Plan) -> Callable[..., Any]:
         "general": plan.general,
         "GENERAL": _GENERAL,
         "FACTORY": _FACTORY,
+        "ABSENT": _ABSENT,
         "Unusual": Unusual,
         "keys": plan.keys,
         "_convert": _convert,  # looked up at each use: the timestamp conversion is the reference's
@@ -232,6 +270,9 @@ def _compile_shaped(plan: _Plan) -> Callable[..., Any]:
     keywords = []  # the attributes a caller may give (what the converter reshapes, or a default)
     factories = []
     arguments = []  # the read model's __init__ arguments, in its order
+    nested = {name for name, _key, _how in plan.nested}
+    for name, _key, how in plan.nested:
+        namespace[f"nested_{name}"] = how.read
     for field in attrs.fields(plan.cls):
         if not field.init:
             continue
@@ -239,6 +280,8 @@ def _compile_shaped(plan: _Plan) -> Callable[..., Any]:
             value = "extra"
         elif field.name in filled:
             value = filled[field.name]
+        elif field.name in nested:
+            value = field.name
         else:
             value = field.alias
             if field.default is attrs.NOTHING:
@@ -251,11 +294,12 @@ def _compile_shaped(plan: _Plan) -> Callable[..., Any]:
                 keywords.append(f"{value}=default_{value}")
                 namespace[f"default_{value}"] = field.default
         arguments.append(f"{field.alias}={value}" if field.kw_only else value)
-    given = [k.split("=")[0] for k in keywords]
+    given = [k.split("=")[0] for k in keywords] + sorted(nested)
     signature = ", ".join(["data", "stamps", "reshaped=None", *(["*", *keywords] if keywords else [])])
     lines = [f"def read({signature}):"]
     for name in factories:
         lines += [f"    if {name} is FACTORY:", f"        {name} = factory_{name}()"]
+    lines += _nested_lines(plan)
     lines += [
         "    shape = shapes.get(tuple(data))",
         "    if shape is None:",
@@ -270,7 +314,10 @@ def _compile_shaped(plan: _Plan) -> Callable[..., Any]:
     for i, (key, _name, kind, nullable, _required) in enumerate(plan.scalars):
         # a required key is there (else the shape is GENERAL): None is as good as absent
         alternative = f" and v{i} is not None" if nullable else ""
-        lines += [f"    if type(v{i}) is not {kind.__name__}{alternative}:", f"        raise Unusual({key!r})"]
+        lines += [
+            f"    if type(v{i}) is not {kind.__name__}{alternative}:",
+            f"        raise Unusual({key!r})",
+        ]
     for i, (key, _name, _required) in enumerate(plan.timestamps, start=len(plan.scalars)):
         lines += [
             f"    if v{i} is not None:",
@@ -294,6 +341,66 @@ def _compile_shaped(plan: _Plan) -> Callable[..., Any]:
         f"    return cls({', '.join(arguments)})",
     ]
     return _exec(lines, f"<{__name__} shaped read {plan.cls.__name__}>", namespace)
+
+
+def _nested_lines(plan: _Plan) -> list[str]:
+    """The source reading the plan's nested attributes into locals of their names: what the value
+    readers (:func:`_optional`, :func:`_items`, :func:`_mapping`, :func:`_strings`) do, written out."""
+    lines = []
+    for name, key, how in plan.nested:
+        if how.kind == "object":
+            lines += [
+                f"    n = data.get({key!r})",
+                "    if n is None:",
+                f"        {name} = None",
+                "    elif type(n) is dict:",
+                f"        {name} = nested_{name}(n, stamps)",
+                "    else:",
+                f"        raise Unusual({key!r})",
+            ]
+        elif how.kind == "items":
+            absent = "n is ABSENT or n is None" if how.nullable else "n is ABSENT"
+            lines += [
+                f"    n = data.get({key!r}, ABSENT)",
+                "    if type(n) is list:",
+                "        if n:",
+                "            items = []",
+                "            for item in n:",
+                "                if type(item) is not dict:",
+                f"                    raise Unusual({key!r})",
+                f"                items.append(nested_{name}(item, stamps))",
+                f"            {name} = tuple(items)",
+                "        else:",
+                f"            {name} = ()",
+                f"    elif {absent}:",
+                f"        {name} = ()",
+                "    else:",
+                f"        raise Unusual({key!r})",
+            ]
+        elif how.kind == "mapping":
+            lines += [
+                f"    {name} = data.get({key!r})",
+                f"    if type({name}) is not dict:",
+                f"        if {name} is not None:",
+                f"            raise Unusual({key!r})",
+                f"        {name} = {{}}",
+            ]
+        elif how.kind == "strings":
+            lines += [
+                f"    n = data.get({key!r})",
+                "    if type(n) is list:",
+                "        for item in n:",
+                "            if type(item) is not str:",
+                f"                raise Unusual({key!r})",
+                f"        {name} = tuple(n)",
+                "    elif n is None:",
+                f"        {name} = ()",
+                "    else:",
+                f"        raise Unusual({key!r})",
+            ]
+        else:  # pragma: no cover - a programming error
+            raise TypeError(f"unknown nested kind {how.kind!r}")
+    return lines
 
 
 def _exec(lines: list[str], filename: str, namespace: dict[str, Any]) -> Callable[..., Any]:

@@ -321,10 +321,13 @@ def test_the_agreement_fails_when_the_fast_path_drops_a_field(monkeypatch: pytes
         if a[1:3] == ("GET", "/v1/client") and a[3] == 200 and (a[4].get("response") or {}).get("sessions")
     )
     assert answer_differences(method, path, status, body) == []
-    original = _from_json.session
+    original = _from_json._SESSION
 
-    def forgetful(data: dict[str, Any], stamps: dict[int, Any] | None = None) -> _models.SessionData:
-        return attrs.evolve(original(data, stamps), expire_at=None)
+    class Forgetful:
+        """The session's plan, its reader forgetting ``expire_at``."""
 
-    monkeypatch.setattr(_from_json, "session", forgetful)
+        def read(self, *args: Any, **kwargs: Any) -> _models.SessionData:
+            return attrs.evolve(original.read(*args, **kwargs), expire_at=None)
+
+    monkeypatch.setattr(_from_json, "_SESSION", Forgetful())
     assert any(".expire_at" in found for found in answer_differences(method, path, status, body))
