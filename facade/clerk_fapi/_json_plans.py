@@ -54,9 +54,10 @@ class Unusual(Exception):
 # ----- plans: what the reference path's rules say, worked out once per pair of models --------------
 @attrs.frozen
 class Nested:
-    """How the compiled readers fill a reshaped attribute from its JSON key, as the value readers
-    below do: ``object`` (:func:`_optional` with ``read``), ``items`` (:func:`_items` with ``read``
-    and ``nullable``), ``mapping`` (:func:`_mapping`), ``strings`` (:func:`_strings`)."""
+    """How the compiled readers fill a reshaped attribute from its JSON key: ``object`` as
+    :func:`_optional` with ``read``; ``items``, a JSON array of objects each read with ``read``
+    (absent is empty, and so is null when ``nullable``, as the schema allows); ``mapping`` as
+    :func:`_mapping`; ``strings`` as :func:`_strings`."""
 
     kind: str
     read: Callable[[dict[str, Any], _Stamps], Any] | None = None
@@ -109,10 +110,9 @@ class _Plan:
 
     def learn(self, data: dict[str, Any]) -> Any:
         """The shape of ``data`` (remembered unless :data:`MAX_SHAPES` are already): :data:`_GENERAL`
-        when a required key of the plan is missing, else (the getter of the plan's values when all
-        are there, else None: the reader takes them with ``dict.get``, None for an absent key as in
-        the general reader; the function building ``extra`` from the other keys, in their order;
-        those of them the generated model declares)."""
+        when a required key of the plan is missing, else (the getter of the plan's values, None for
+        an absent key as in the general reader; the function building ``extra`` from the other keys,
+        in their order; those of them the generated model declares)."""
         order = tuple(data)
         keys = self.keys
         required = {s[0] for s in self.scalars if s[4]} | {t[0] for t in self.timestamps if t[2]}
@@ -120,9 +120,13 @@ class _Plan:
             shape = _GENERAL  # the general reader says which is missing
         else:
             extra_keys = tuple(k for k in order if k not in self.consumed)
-            complete = len(keys) > 1 and data.keys() >= set(keys)
+            present = tuple(key in data for key in keys)
+            if all(present) and len(keys) > 1:
+                getter = operator.itemgetter(*keys)
+            else:  # None for an absent key, as in the general reader
+                getter = _tuple_builder(keys, present)
             shape = (
-                operator.itemgetter(*keys) if complete else None,
+                getter,
                 _dict_builder(extra_keys) if extra_keys else None,
                 tuple(k for k in extra_keys if k in self.declared_leftovers),
             )
@@ -134,6 +138,21 @@ class _Plan:
 
 # Guards what the shaped readers learn (a reader never waits for it: lookups take no lock).
 _LEARNING: Final = threading.Lock()
+
+
+def _tuple_builder(keys: tuple[str, ...], present: tuple[bool, ...]) -> Callable[[dict[str, Any]], Any]:
+    """A function building the tuple of ``data``'s values for ``keys``, None for those not
+    ``present``, as one tuple display. The keys are given to it as values, never written into its
+    source."""
+    names = [f"k{i}" for i in range(len(keys))]
+    items = "".join(
+        f"data[{name}], " if there else "None, " for name, there in zip(names, present, strict=True)
+    )
+    source = f"def make({', '.join(names)}):\n    return lambda data: ({items})\n"
+    namespace: dict[str, Any] = {}
+    exec(compile(source, f"<{__name__} values of {len(keys)} keys>", "exec"), namespace)  # names only
+    built: Callable[[dict[str, Any]], Any] = namespace["make"](*keys)
+    return built
 
 
 def _dict_builder(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], dict[str, Any]]:
@@ -264,7 +283,6 @@ def _compile_shaped(plan: _Plan) -> Callable[..., Any]:
         "FACTORY": _FACTORY,
         "ABSENT": _ABSENT,
         "Unusual": Unusual,
-        "keys": plan.keys,
         "_convert": _convert,  # looked up at each use: the timestamp conversion is the reference's
     }
     keywords = []  # the attributes a caller may give (what the converter reshapes, or a default)
@@ -307,7 +325,7 @@ def _compile_shaped(plan: _Plan) -> Callable[..., Any]:
         "    if shape is GENERAL:",
         f"        return general(data, stamps, reshaped{''.join(f', {n}={n}' for n in given)})",
         "    getter, build_extra, leftovers = shape",
-        "    values = getter(data) if getter is not None else tuple(map(data.get, keys))",
+        "    values = getter(data)",
     ]
     if filled:
         lines.append(f"    {', '.join(filled.values())}, = values")
@@ -344,8 +362,8 @@ def _compile_shaped(plan: _Plan) -> Callable[..., Any]:
 
 
 def _nested_lines(plan: _Plan) -> list[str]:
-    """The source reading the plan's nested attributes into locals of their names: what the value
-    readers (:func:`_optional`, :func:`_items`, :func:`_mapping`, :func:`_strings`) do, written out."""
+    """The source reading the plan's nested attributes into locals of their names, as :class:`Nested`
+    says (what the value readers do, written out: no call per value)."""
     lines = []
     for name, key, how in plan.nested:
         if how.kind == "object":
@@ -428,25 +446,6 @@ def _optional(value: Any, read: Callable[[dict[str, Any], _Stamps], _T], stamps:
     if type(value) is not dict:
         raise Unusual("object")
     return read(value, stamps)
-
-
-def _items(
-    value: Any, read: Callable[[dict[str, Any], _Stamps], _T], stamps: _Stamps, nullable: bool
-) -> tuple[_T, ...]:
-    """A JSON array of objects read one by one; absent is empty, and so is null where the schema
-    allows it (``nullable``)."""
-    if type(value) is not list:
-        if value is _ABSENT or (value is None and nullable):
-            return ()
-        raise Unusual("array")
-    if not value:
-        return ()
-    read_items = []
-    for item in value:
-        if type(item) is not dict:
-            raise Unusual("array item")
-        read_items.append(read(item, stamps))
-    return tuple(read_items)
 
 
 def _strings(value: Any) -> tuple[str, ...]:
