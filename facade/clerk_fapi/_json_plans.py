@@ -7,12 +7,16 @@ fields, then compiled into two functions:
 
 - the general reader, which takes each key on its own (absent keys, every type check spelt out);
 - the shaped reader, which the fast path calls. A server sends the objects of one kind with the
-  same keys in the same order, so the reader remembers, per key order (the object's *shape*), what
-  the general reader would work out key by key: whether every key of the plan is there, which keys
-  go to ``extra`` and in what order (and a function building ``extra`` in one dict display). It then
-  takes the plan's values in one C call, checks their types, and builds the read model with
-  positional arguments. A shape missing a required key of the plan, and any object once the plan has
-  seen too many shapes, is read by the general reader.
+  same keys, so the plan compiles, for each set of keys it meets (the object's *shape*), a reader
+  of just that shape: each value taken by its key (an absent one is None, as in the general
+  reader), the type checks of the present ones, ``extra`` as one dict display in the order of the
+  first object of that shape. The nested objects, lists, mappings and strings a plan names
+  (:class:`Nested`) are read inside the compiled readers too, with no call per value. A shape the
+  general reader would give up on (a required key missing), and any new shape once the plan has
+  seen :data:`MAX_SHAPES`, is read by the general reader.
+
+The readers allocate as little as they can: every allocation counts towards the garbage collector's
+next run, which is a good part of the cost of reading a large answer.
 
 The value readers (objects, optional objects, arrays, strings, mappings) give up with
 :class:`Unusual` on anything but the usual shape; the per-model rules and the answers they read
@@ -22,7 +26,6 @@ are in :mod:`clerk_fapi._from_json`.
 from __future__ import annotations
 
 import linecache
-import operator
 import threading
 from collections.abc import Callable, Mapping
 from typing import Any, Final, TypeVar
@@ -39,7 +42,7 @@ _T = TypeVar("_T")
 # created_at in each of its identifications...), and each is converted once.
 _Stamps = dict[int, Any]
 _ABSENT: Final[Any] = object()
-# Shapes (key orders) remembered per plan; past these, objects of new shapes are read by the general reader.
+# Shapes remembered per plan; past these, objects of new shapes are read by the general reader.
 MAX_SHAPES: Final = 64
 # A shape missing a key of the plan: read by the general reader.
 _GENERAL: Final[Any] = object()
@@ -96,8 +99,12 @@ class _Plan:
     # (see _compile_shaped) the fast path calls, and general, the general reader (see _compile)
     read: Callable[..., Any] = attrs.field(init=False, repr=False, eq=False)
     general: Callable[..., Any] = attrs.field(init=False, repr=False, eq=False)
-    # what the shaped reader has learnt: shapes by key order
-    shapes: dict[tuple[str, ...], Any] = attrs.field(init=False, repr=False, eq=False, factory=dict)
+    # what the shaped reader has learnt: the reader of each shape by its keys, and the first shape of
+    # each number of keys with its reader (what the shaped reader looks up first, allocating nothing)
+    learnt: dict[frozenset[str], Any] = attrs.field(init=False, repr=False, eq=False, factory=dict)
+    shapes: dict[int, tuple[frozenset[str], Any]] = attrs.field(
+        init=False, repr=False, eq=False, factory=dict
+    )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "general", _compile(self))
@@ -109,63 +116,29 @@ class _Plan:
         return tuple(s[0] for s in self.scalars) + tuple(t[0] for t in self.timestamps)
 
     def learn(self, data: dict[str, Any]) -> Any:
-        """The shape of ``data`` (remembered unless :data:`MAX_SHAPES` are already): :data:`_GENERAL`
-        when a required key of the plan is missing, else (the getter of the plan's values, None for
-        an absent key as in the general reader; the function building ``extra`` from the other keys,
-        in their order; those of them the generated model declares)."""
-        order = tuple(data)
-        keys = self.keys
-        required = {s[0] for s in self.scalars if s[4]} | {t[0] for t in self.timestamps if t[2]}
-        if not data.keys() >= required:
-            shape = _GENERAL  # the general reader says which is missing
-        else:
-            extra_keys = tuple(k for k in order if k not in self.consumed)
-            present = tuple(key in data for key in keys)
-            if all(present) and len(keys) > 1:
-                getter = operator.itemgetter(*keys)
-            else:  # None for an absent key, as in the general reader
-                getter = _tuple_builder(keys, present)
-            shape = (
-                getter,
-                _dict_builder(extra_keys) if extra_keys else None,
-                tuple(k for k in extra_keys if k in self.declared_leftovers),
-            )
+        """The reader of ``data``'s shape (the set of its keys): :data:`_GENERAL` when the general
+        reader would give up on any object of that shape (a required key missing, or a key that may
+        not be null), else one compiled for the shape (:func:`_compile_shape`), ``extra`` in the
+        order of the first object of that shape. Remembered for :data:`MAX_SHAPES` shapes; past
+        them, new shapes are read by the general reader."""
+        keyset = frozenset(data)
+        shaped = self.learnt.get(keyset)
+        if shaped is not None:
+            return shaped
+        if len(self.learnt) >= MAX_SHAPES:
+            return _GENERAL
+        present = {key for key in self.keys if key in keyset}
+        required = {s[0] for s in self.scalars if s[4] or not s[3]} | {t[0] for t in self.timestamps if t[2]}
+        shaped = _GENERAL if not required <= present else _compile_shape(self, tuple(data), present)
         with _LEARNING:
-            if len(self.shapes) < MAX_SHAPES:
-                self.shapes[order] = shape
-        return shape
+            if len(self.learnt) < MAX_SHAPES:
+                self.learnt.setdefault(keyset, shaped)
+                self.shapes.setdefault(len(keyset), (keyset, shaped))
+        return shaped
 
 
 # Guards what the shaped readers learn (a reader never waits for it: lookups take no lock).
 _LEARNING: Final = threading.Lock()
-
-
-def _tuple_builder(keys: tuple[str, ...], present: tuple[bool, ...]) -> Callable[[dict[str, Any]], Any]:
-    """A function building the tuple of ``data``'s values for ``keys``, None for those not
-    ``present``, as one tuple display. The keys are given to it as values, never written into its
-    source."""
-    names = [f"k{i}" for i in range(len(keys))]
-    items = "".join(
-        f"data[{name}], " if there else "None, " for name, there in zip(names, present, strict=True)
-    )
-    source = f"def make({', '.join(names)}):\n    return lambda data: ({items})\n"
-    namespace: dict[str, Any] = {}
-    exec(compile(source, f"<{__name__} values of {len(keys)} keys>", "exec"), namespace)  # names only
-    built: Callable[[dict[str, Any]], Any] = namespace["make"](*keys)
-    return built
-
-
-def _dict_builder(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], dict[str, Any]]:
-    """A function building ``{key: data[key] ...}`` for ``keys``, in their order, as one dict display
-    (no iterator, no intermediate tuple: fewer objects for the garbage collector to count). The keys
-    are given to it as values, never written into its source."""
-    names = [f"k{i}" for i in range(len(keys))]
-    display = ", ".join(f"{name}: data[{name}]" for name in names)
-    source = f"def make({', '.join(names)}):\n    return lambda data: {{{display}}}\n"
-    namespace: dict[str, Any] = {}
-    exec(compile(source, f"<{__name__} extra of {len(keys)} keys>", "exec"), namespace)  # names only
-    built: Callable[[dict[str, Any]], dict[str, Any]] = namespace["make"](*keys)
-    return built
 
 
 def _json_key(generated_attribute: str) -> str:
@@ -268,29 +241,15 @@ def _compile(plan: _Plan) -> Callable[..., Any]:
     return _exec(lines, f"<{__name__} read {plan.cls.__name__}>", namespace)
 
 
-def _compile_shaped(plan: _Plan) -> Callable[..., Any]:
-    """The plan's shaped reader, ``read(data, stamps, reshaped=None, **converted)``: what the general
-    reader (:func:`_compile`) returns, for objects of a shape already seen (see the module's
-    docstring); the general reader reads the others. ``converted`` may name any attribute the plan
-    does not fill; those not given take their defaults, as they do in the general reader."""
+def _init_arguments(plan: _Plan, namespace: dict[str, Any]) -> tuple[list[str], list[str], list[str]]:
+    """For the plan's readers: the read model's ``__init__`` arguments in its order (``v<i>`` for the
+    plan's values, the attribute's name for the others, ``extra``), the keywords a caller may give
+    (with their defaults, put in ``namespace``) and those whose default is a factory."""
     filled = {name: f"v{i}" for i, name in enumerate(s[1] for s in (*plan.scalars, *plan.timestamps))}
-    namespace: dict[str, Any] = {
-        "cls": plan.cls,
-        "shapes": plan.shapes,
-        "learn": plan.learn,
-        "general": plan.general,
-        "GENERAL": _GENERAL,
-        "FACTORY": _FACTORY,
-        "ABSENT": _ABSENT,
-        "Unusual": Unusual,
-        "_convert": _convert,  # looked up at each use: the timestamp conversion is the reference's
-    }
-    keywords = []  # the attributes a caller may give (what the converter reshapes, or a default)
-    factories = []
-    arguments = []  # the read model's __init__ arguments, in its order
     nested = {name for name, _key, _how in plan.nested}
-    for name, _key, how in plan.nested:
-        namespace[f"nested_{name}"] = how.read
+    keywords = []
+    factories = []
+    arguments = []
     for field in attrs.fields(plan.cls):
         if not field.init:
             continue
@@ -312,53 +271,98 @@ def _compile_shaped(plan: _Plan) -> Callable[..., Any]:
                 keywords.append(f"{value}=default_{value}")
                 namespace[f"default_{value}"] = field.default
         arguments.append(f"{field.alias}={value}" if field.kw_only else value)
-    given = [k.split("=")[0] for k in keywords] + sorted(nested)
+    return arguments, keywords, factories
+
+
+def _compile_shaped(plan: _Plan) -> Callable[..., Any]:
+    """The plan's shaped reader, ``read(data, stamps, reshaped=None, **converted)``: what the general
+    reader (:func:`_compile`) returns, read by the reader compiled for ``data``'s shape when the plan
+    has one (see the module's docstring); the general reader reads the others. ``converted`` may
+    name any attribute the plan does not fill; those not given take their defaults, as they do in
+    the general reader. The shape is found without allocating (a lookup by the number of keys, then
+    a comparison of the key sets): every allocation counts towards the garbage collector's next run."""
+    namespace: dict[str, Any] = {
+        "shapes": plan.shapes,
+        "learn": plan.learn,
+        "general": plan.general,
+        "GENERAL": _GENERAL,
+        "FACTORY": _FACTORY,
+        "ABSENT": _ABSENT,
+        "Unusual": Unusual,
+    }
+    for name, _key, how in plan.nested:
+        namespace[f"nested_{name}"] = how.read
+    _arguments, keywords, factories = _init_arguments(plan, namespace)
+    given = [k.split("=")[0] for k in keywords] + sorted(name for name, _key, _how in plan.nested)
+    passed = "".join(f", {n}" for n in given)
     signature = ", ".join(["data", "stamps", "reshaped=None", *(["*", *keywords] if keywords else [])])
     lines = [f"def read({signature}):"]
     for name in factories:
         lines += [f"    if {name} is FACTORY:", f"        {name} = factory_{name}()"]
     lines += _nested_lines(plan)
     lines += [
-        "    shape = shapes.get(tuple(data))",
-        "    if shape is None:",
-        "        shape = learn(data)",
-        "    if shape is GENERAL:",
-        f"        return general(data, stamps, reshaped{''.join(f', {n}={n}' for n in given)})",
-        "    getter, build_extra, leftovers = shape",
-        "    values = getter(data)",
-    ]
-    if filled:
-        lines.append(f"    {', '.join(filled.values())}, = values")
-    for i, (key, _name, kind, nullable, _required) in enumerate(plan.scalars):
-        # a required key is there (else the shape is GENERAL): None is as good as absent
-        alternative = f" and v{i} is not None" if nullable else ""
-        lines += [
-            f"    if type(v{i}) is not {kind.__name__}{alternative}:",
-            f"        raise Unusual({key!r})",
-        ]
-    for i, (key, _name, _required) in enumerate(plan.timestamps, start=len(plan.scalars)):
-        lines += [
-            f"    if v{i} is not None:",
-            f"        if type(v{i}) is not int:",
-            f"            raise Unusual({key!r})",
-            f"        t = stamps.get(v{i})",
-            "        if t is None:",
-            f"            t = stamps[v{i}] = _convert.ms_to_datetime(v{i})",
-            f"        v{i} = t",
-        ]
-    lines += [
-        "    if build_extra is None:",
-        "        extra = {}",
+        "    known = shapes.get(len(data))",
+        "    if known is not None and data.keys() == known[0]:",
+        "        shaped = known[1]",
         "    else:",
-        "        extra = build_extra(data)",
-        "        for k in leftovers:",
-        "            if type(data[k]) is list:",
-        "                raise Unusual(k)",
-        "    if reshaped:",
-        "        extra.update(reshaped)",
-        f"    return cls({', '.join(arguments)})",
+        "        shaped = learn(data)",
+        "    if shaped is GENERAL:",
+        f"        return general(data, stamps, reshaped{''.join(f', {n}={n}' for n in given)})",
+        f"    return shaped(data, stamps, reshaped{passed})",
     ]
     return _exec(lines, f"<{__name__} shaped read {plan.cls.__name__}>", namespace)
+
+
+def _compile_shape(plan: _Plan, order: tuple[str, ...], present: set[str]) -> Callable[..., Any]:
+    """The reader of the objects whose keys are ``order`` (none missing that the general reader
+    requires, none null that it refuses as null): what the general reader returns, with each value
+    taken by its key, each absent one None, the type checks of the present ones and ``extra`` as one
+    dict display (the keys for it, which the server chose, are given to the function as values,
+    never written into its source)."""
+    namespace: dict[str, Any] = {"cls": plan.cls, "Unusual": Unusual, "_convert": _convert}
+    arguments, keywords, _factories = _init_arguments(plan, namespace)
+    given = [k.split("=")[0] for k in keywords] + sorted(name for name, _key, _how in plan.nested)
+    extra_keys = [k for k in order if k not in plan.consumed]
+    names = [f"e{i}" for i in range(len(extra_keys))]
+    lines = [
+        f"def make({', '.join(names)}):",
+        f"    def read(data, stamps, reshaped{''.join(f', {n}' for n in given)}):",
+    ]
+    body = []
+    for i, (key, _name, kind, nullable, _required) in enumerate(plan.scalars):
+        if key not in present:
+            body.append(f"v{i} = None")
+            continue
+        alternative = f" and v{i} is not None" if nullable else ""
+        body += [f"v{i} = data[{key!r}]", f"if type(v{i}) is not {kind.__name__}{alternative}:"]
+        body.append(f"    raise Unusual({key!r})")
+    for i, (key, _name, _required) in enumerate(plan.timestamps, start=len(plan.scalars)):
+        if key not in present:
+            body.append(f"v{i} = None")
+            continue
+        body += [
+            f"v{i} = data[{key!r}]",
+            f"if v{i} is not None:",
+            f"    if type(v{i}) is not int:",
+            f"        raise Unusual({key!r})",
+            f"    t = stamps.get(v{i})",
+            "    if t is None:",
+            f"        t = stamps[v{i}] = _convert.ms_to_datetime(v{i})",
+            f"    v{i} = t",
+        ]
+    body.append(f"extra = {{{', '.join(f'{n}: data[{n}]' for n in names)}}}")
+    for name, key in zip(names, extra_keys, strict=True):
+        if key in plan.declared_leftovers:
+            body += [f"if type(data[{name}]) is list:", f"    raise Unusual({name})"]
+    body += ["if reshaped:", "    extra.update(reshaped)", f"return cls({', '.join(arguments)})"]
+    lines += [f"        {line}" for line in body]
+    lines.append("    return read")
+    filename = f"<{__name__} read {plan.cls.__name__} of {len(order)} keys>"
+    source = "\n".join(lines) + "\n"
+    exec(compile(source, filename, "exec"), namespace)  # written from the plan; the server's keys are values
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    shaped: Callable[..., Any] = namespace["make"](*extra_keys)
+    return shaped
 
 
 def _nested_lines(plan: _Plan) -> list[str]:
