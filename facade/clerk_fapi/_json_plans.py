@@ -44,7 +44,8 @@ _Stamps = dict[int, Any]
 _ABSENT: Final[Any] = object()
 # Shapes remembered per plan; past these, objects of new shapes are read by the general reader.
 MAX_SHAPES: Final = 64
-# A shape missing a key of the plan: read by the general reader.
+# What the shaped reader learns of a shape the general reader refuses (a required key missing, or a
+# key that may not be null): objects of that shape are read by the general reader.
 _GENERAL: Final[Any] = object()
 # The default of a keyword whose attribute defaults to a factory (called when the keyword is not given).
 _FACTORY: Final[Any] = object()
@@ -112,7 +113,8 @@ class _Plan:
 
     @property
     def keys(self) -> tuple[str, ...]:
-        """The JSON keys of the scalars, then of the timestamps: the order of the shaped reader's values."""
+        """The JSON keys of the scalars, then of the timestamps: the order of the readers' values
+        (``v0``, ``v1``...)."""
         return tuple(s[0] for s in self.scalars) + tuple(t[0] for t in self.timestamps)
 
     def learn(self, data: dict[str, Any]) -> Any:
