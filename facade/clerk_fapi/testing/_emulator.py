@@ -17,25 +17,23 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qsl, urlsplit
 
-from ._call import DEFAULT_SECRET_KEY, DEFAULT_SIGN_UP_REQUIRED, Answer, Call, Settings
+from ._call import DEFAULT_SECRET_KEY, DEFAULT_SIGN_UP_REQUIRED, Settings
 from ._clock import Clock
 from ._crypto import totp
-from ._device import Device, DeviceGate
+from ._device import DeviceGate
 from ._email_link import complete_email_link
 from ._email_link import last_link as last_email_link
-from ._errors import FapiError, internal_error
 from ._faults import Fault, FaultRegistry
-from ._forms import normalize_phone, parse_form
+from ._forms import normalize_phone
 from ._ids import new_id
 from ._instance import InstanceRules, load_environment, rules_from
 from ._models import JwtTemplate, Organization, OrganizationInvitation, SentCode
 from ._oauth import add_external_account
-from ._redact import redact
 from ._redirects import NonceStore, RedirectAllowlist
-from ._reply import Reply, cors_headers, error_reply
-from ._routes import BACKEND_ROUTES, ROUTES, find_route, overridden_method
+from ._reply import Reply
+from ._request_loop import RequestLoop
+from ._routes import ROUTES
 from ._seeding import (
     CUSTOM_PERMISSION,
     SeededOrganization,
@@ -46,9 +44,8 @@ from ._seeding import (
     seed_user,
 )
 from ._service import Service
+from ._settings_api import InstanceSettings, allowlist, checked_instance_type, minutes_or_none
 from ._views import user_json
-from .resources import backend_api
-from .resources.backend_api import is_backend_request
 
 if TYPE_CHECKING:
     from ._server import EmulatorServer
@@ -57,13 +54,8 @@ if TYPE_CHECKING:
 # `ROUTES`, `Reply` and the seeded records live in their own modules; importing them from here still works.
 __all__ = ["ROUTES", "Emulator", "Reply", "SeededOrganization", "SeededUser"]
 
-log = logging.getLogger("clerk_fapi.testing")
 # Start-up warnings: the settings of `Emulator(environment=...)` that the emulator cannot honour.
 environment_log = logging.getLogger("clerk_fapi.testing.environment")
-
-TESTING_TOKEN_QUERY = "__clerk_testing_token"
-
-_INSTANCE_TYPES = ("development", "production")
 
 
 def _checked_secret_key(key: str) -> str:
@@ -72,7 +64,7 @@ def _checked_secret_key(key: str) -> str:
     return key
 
 
-class Emulator:
+class Emulator(InstanceSettings, RequestLoop):
     """An in-memory Clerk Frontend API. See the package docstring for usage."""
 
     def __init__(
@@ -112,8 +104,7 @@ class Emulator:
                 environment_log.warning(
                     "the emulator does not honour this setting of the environment: %s", line
                 )
-        if instance_type not in _INSTANCE_TYPES:
-            raise ValueError(f"instance_type must be one of {_INSTANCE_TYPES}")
+        checked_instance_type(instance_type)
         self._lock = threading.RLock()
         self.clock = Clock()
         self._settings = Settings(
@@ -125,7 +116,7 @@ class Emulator:
             max_code_attempts=max_code_attempts,
             application_name=application_name,
             secret_key=_checked_secret_key(secret_key),
-            reverification_max_age=_minutes_or_none(reverification_max_age),
+            reverification_max_age=minutes_or_none(reverification_max_age),
         )
         if self._instance is not None:
             self._settings.environment = self._instance.body
@@ -137,105 +128,13 @@ class Emulator:
         self._service = Service(
             self.clock,
             self._settings,
-            redirects=_allowlist(redirect_allowlist),
+            redirects=allowlist(redirect_allowlist),
             nonces=NonceStore(now=lambda: self.clock.now_ms, lifetime_ms=nonce_lifetime_ms),
         )
         self._devices = DeviceGate(self._service)
         self._faults = FaultRegistry()
         self._counts: Counter[tuple[str, str]] = Counter()
         self.strict_token_rotation = strict_token_rotation
-
-    # ------------------------------------------------------------------ settings
-    @property
-    def instance_type(self) -> str:
-        return self._settings.instance_type
-
-    @instance_type.setter
-    def instance_type(self, value: str) -> None:
-        if value not in _INSTANCE_TYPES:
-            raise ValueError(f"instance_type must be one of {_INSTANCE_TYPES}")
-        with self._lock:
-            self._settings.instance_type = value
-
-    @property
-    def single_session_mode(self) -> bool:
-        return self._settings.single_session_mode
-
-    @single_session_mode.setter
-    def single_session_mode(self, value: bool) -> None:
-        with self._lock:
-            self._settings.single_session_mode = bool(value)
-
-    @property
-    def native_api_enabled(self) -> bool:
-        return self._settings.native_api_enabled
-
-    @native_api_enabled.setter
-    def native_api_enabled(self, value: bool) -> None:
-        with self._lock:
-            self._settings.native_api_enabled = bool(value)
-
-    @property
-    def client_trust(self) -> bool:
-        """When on, a password sign-in on a client the user never signed in on asks for an email code."""
-        return self._settings.client_trust
-
-    @client_trust.setter
-    def client_trust(self, value: bool) -> None:
-        with self._lock:
-            self._settings.client_trust = bool(value)
-
-    @property
-    def sign_up_required(self) -> frozenset[str]:
-        return self._settings.sign_up_required
-
-    @sign_up_required.setter
-    def sign_up_required(self, fields: Iterable[str]) -> None:
-        with self._lock:
-            self._settings.sign_up_required = frozenset(fields)
-
-    @property
-    def redirect_allowlist(self) -> RedirectAllowlist:
-        """The redirect URLs that get a `rotating_token_nonce` (loopback and `clerk-fapi://` by default)."""
-        return self._service.redirects
-
-    @redirect_allowlist.setter
-    def redirect_allowlist(self, value: Iterable[str] | RedirectAllowlist | None) -> None:
-        with self._lock:
-            self._service.redirects = _allowlist(value)
-
-    @property
-    def nonces(self) -> NonceStore:
-        """The single-use nonces handed out by hosted sign-in and OAuth callbacks."""
-        return self._service.nonces
-
-    @property
-    def max_code_attempts(self) -> int:
-        return self._settings.max_code_attempts
-
-    @property
-    def secret_key(self) -> str:
-        """The secret key Backend API requests must carry (default `sk_test_clerk_fapi_emulator`)."""
-        return self._settings.secret_key
-
-    @property
-    def testing_token_requests(self) -> int:
-        """Frontend API requests so far that carried a valid testing token issued by this emulator."""
-        with self._lock:
-            return self._testing_token_requests
-
-    @property
-    def reverification_max_age(self) -> int | None:
-        """Minutes after which a session's first (and, for a user with one, second) factor
-        verification is too old for a sensitive /v1/me action (changing the password, an email
-        address, a phone number, a primary identifier, the username or a second factor): the
-        answer is then 403 `session_reverification_required`. None (the default): never."""
-        return self._settings.reverification_max_age
-
-    @reverification_max_age.setter
-    def reverification_max_age(self, minutes: int | None) -> None:
-        with self._lock:
-            self._settings.reverification_max_age = _minutes_or_none(minutes)
 
     # ------------------------------------------------------------------ seeding
     def add_user(
@@ -494,138 +393,3 @@ class Emulator:
 
         timeout = DEFAULT_CONNECTION_TIMEOUT if connection_timeout is None else connection_timeout
         return EmulatorServer(self, port=port, host=host, connection_timeout=timeout)
-
-    # ------------------------------------------------------------------ the request loop
-    def handle(
-        self,
-        method: str,
-        url: str,
-        headers: Mapping[str, str] | Iterable[tuple[str, str]] = (),
-        body: bytes = b"",
-    ) -> Reply:
-        """Answer one HTTP request. Never raises."""
-        try:
-            return self._handle(method.upper(), url, headers, body)
-        except Exception:  # pragma: no cover - a bug; answer like the real service would rather than crash
-            log.exception("emulator failed on %s %s", method, redact(url))
-            return error_reply(internal_error(), [])
-
-    def _handle(
-        self, method: str, url: str, raw_headers: Mapping[str, str] | Iterable[tuple[str, str]], body: bytes
-    ) -> Reply:
-        parts = urlsplit(url)
-        path = parts.path or "/"
-        pairs = raw_headers.items() if isinstance(raw_headers, Mapping) else raw_headers
-        headers: dict[str, str] = {}
-        for key, value in pairs:
-            headers[str(key).lower()] = str(value)
-        query = dict(parse_qsl(parts.query, keep_blank_values=True, errors="replace"))
-        with self._lock:
-            self._counts[(method, path)] += 1
-        fault = self._faults.take(method, path)
-        delay = (fault.delay or 0.0) if fault is not None else 0.0
-        if fault is not None and fault.replaces_answer:
-            if fault.drop_connection:
-                return Reply(0, [], b"", delay=delay, drop_connection=True)
-            status, fault_headers, fault_body = fault.answer()
-            return Reply(
-                status, list(fault_headers.items()), fault_body, delay=delay, truncate=fault.truncate
-            )
-        if is_backend_request(headers):
-            reply = self._answer_backend(method, path, parts.query, headers, body, parts.scheme or "http")
-        else:
-            reply = self._answer(method, path, query, headers, body, parts.scheme or "http", parts.netloc)
-        if fault is not None:
-            return Reply(reply.status, reply.headers, reply.body, delay=delay, truncate=fault.truncate)
-        return reply
-
-    def _answer(
-        self,
-        method: str,
-        path: str,
-        query: dict[str, str],
-        headers: dict[str, str],
-        body: bytes,
-        scheme: str,
-        host: str,
-    ) -> Reply:
-        cors = cors_headers(headers)
-        if method == "OPTIONS":
-            return Reply(204, cors, b"")
-        if method == "HEAD":  # a GET without its body
-            got = self._answer("GET", path, query, headers, body, scheme, host)
-            return Reply(got.status, got.headers, b"")
-        issuer = f"{scheme}://{headers.get('host') or host or '127.0.0.1'}"
-        with self._lock:
-            self._note_testing_token(query.get(TESTING_TOKEN_QUERY))
-            device: Device | None = None
-            call: Call | None = None
-            try:
-                form = parse_form(body)
-                method = overridden_method(method, query, form)
-                route, params = find_route(method, path)
-                call = Call(method, path, params, form, query, headers, issuer)
-                self._service.last_issuer = issuer
-                if route.scope != "public":
-                    device = self._devices.identify(
-                        route.scope, query, headers, call, strict=self.strict_token_rotation
-                    )
-                answer: Answer = route.handler(self._service, call)
-                if device is not None:
-                    self._devices.settle(device, call, scheme)
-            except FapiError as error:
-                if device is not None and call is not None:
-                    # A client created by this very request (say, a sign-in refused for a wrong password)
-                    # still reaches the device, as its sign-in stays on that client.
-                    self._devices.settle(device, call, scheme)
-                return error_reply(error, cors + (list(device.headers.items()) if device else []))
-            out = cors + list(answer.headers.items())
-            if device is not None:
-                out += list(device.headers.items())
-            if answer.status == 204 or answer.body is None:
-                return Reply(answer.status, out, b"")
-            if isinstance(answer.body, bytes):  # a page for a browser; its Content-Type is in its headers
-                return Reply(answer.status, out, answer.body)
-            payload = json.dumps(answer.body, separators=(",", ":"), allow_nan=False).encode()
-            return Reply(answer.status, [("Content-Type", "application/json"), *out], payload)
-
-    def _answer_backend(
-        self, method: str, path: str, raw_query: str, headers: dict[str, str], body: bytes, scheme: str
-    ) -> Reply:
-        """A Backend API request (it carries a secret key): JSON in and out, no device, no client."""
-        issuer = f"{scheme}://{headers.get('host') or '127.0.0.1'}"
-        pairs = parse_qsl(raw_query, keep_blank_values=True, errors="replace")
-        with self._lock:
-            try:
-                if not secrets.compare_digest(
-                    backend_api.secret_key_of(headers).encode(), self._settings.secret_key.encode()
-                ):
-                    raise backend_api.key_invalid()
-                route, params = find_route(method, path, BACKEND_ROUTES)
-                call = Call(method, path, params, {}, dict(pairs), headers, issuer)
-                call.json = backend_api.parse_json_body(body)
-                call.query_pairs = pairs
-                answer = route.handler(self._service, call)
-            except FapiError as error:
-                return error_reply(error, [])
-            payload = json.dumps(answer.body, separators=(",", ":"), allow_nan=False).encode()
-            return Reply(answer.status, [("Content-Type", "application/json")], payload)
-
-    def _note_testing_token(self, token: str | None) -> None:
-        """Count a Frontend API request that carries a testing token this instance issued and that is
-        still valid (the emulator has no bot protection to bypass; the count shows the token arrived)."""
-        expires_at = self._service.testing_tokens.get(token) if token else None
-        if expires_at is not None and self.clock.now_ms // 1000 < expires_at:
-            self._testing_token_requests += 1
-
-
-def _allowlist(value: Iterable[str] | RedirectAllowlist | None) -> RedirectAllowlist:
-    return value if isinstance(value, RedirectAllowlist) else RedirectAllowlist(value)
-
-
-def _minutes_or_none(minutes: int | None) -> int | None:
-    if minutes is None:
-        return None
-    if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes < 0:
-        raise ValueError("reverification_max_age must be a whole number of minutes >= 0, or None")
-    return minutes
