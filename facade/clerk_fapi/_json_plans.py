@@ -210,16 +210,7 @@ def _compile(plan: _Plan) -> Callable[..., Any]:
     first = len(plan.scalars)
     for i, (key, name, required) in enumerate(plan.timestamps, start=first):
         names.append(name)
-        lines += [
-            f"    v{i} = get({key!r})",
-            f"    if v{i} is not None:",
-            f"        if type(v{i}) is not int:",  # a float, a string...: left to the reference path
-            f"            raise Unusual({key!r})",
-            f"        t = stamps.get(v{i})",  # an answer repeats its timestamps: each converted once
-            "        if t is None:",
-            f"            t = stamps[v{i}] = _convert.ms_to_datetime(v{i})",
-            f"        v{i} = t",
-        ]
+        lines += [f"    v{i} = get({key!r})", *(f"    {line}" for line in _timestamp_lines(i, key))]
         if required:
             lines += [f"    elif {key!r} not in data:", f"        raise Unusual({key!r})"]
     # Usually every key fills an attribute: the subset test (in C) spares building ``extra`` key by key.
@@ -241,6 +232,19 @@ def _compile(plan: _Plan) -> Callable[..., Any]:
         "_convert": _convert,  # looked up at each use: the timestamp conversion is the reference's
     }
     return _exec(lines, f"<{__name__} read {plan.cls.__name__}>", namespace)
+
+
+def _timestamp_lines(i: int, key: str) -> list[str]:
+    """The source turning ``v<i>``, the value of ``key``, into its datetime (None stays None)."""
+    return [
+        f"if v{i} is not None:",
+        f"    if type(v{i}) is not int:",  # a float, a string...: left to the reference path
+        f"        raise Unusual({key!r})",
+        f"    t = stamps.get(v{i})",  # an answer repeats its timestamps: each converted once
+        "    if t is None:",
+        f"        t = stamps[v{i}] = _convert.ms_to_datetime(v{i})",
+        f"    v{i} = t",
+    ]
 
 
 def _init_arguments(plan: _Plan, namespace: dict[str, Any]) -> tuple[list[str], list[str], list[str]]:
@@ -342,16 +346,7 @@ def _compile_shape(plan: _Plan, order: tuple[str, ...], present: set[str]) -> Ca
         if key not in present:
             body.append(f"v{i} = None")
             continue
-        body += [
-            f"v{i} = data[{key!r}]",
-            f"if v{i} is not None:",
-            f"    if type(v{i}) is not int:",
-            f"        raise Unusual({key!r})",
-            f"    t = stamps.get(v{i})",
-            "    if t is None:",
-            f"        t = stamps[v{i}] = _convert.ms_to_datetime(v{i})",
-            f"    v{i} = t",
-        ]
+        body += [f"v{i} = data[{key!r}]", *_timestamp_lines(i, key)]
     body.append(f"extra = {{{', '.join(f'{n}: data[{n}]' for n in names)}}}")
     for name, key in zip(names, extra_keys, strict=True):
         if key in plan.declared_leftovers:
@@ -359,11 +354,8 @@ def _compile_shape(plan: _Plan, order: tuple[str, ...], present: set[str]) -> Ca
     body += ["if reshaped:", "    extra.update(reshaped)", f"return cls({', '.join(arguments)})"]
     lines += [f"        {line}" for line in body]
     lines.append("    return read")
-    filename = f"<{__name__} read {plan.cls.__name__} of {len(order)} keys>"
-    source = "\n".join(lines) + "\n"
-    exec(compile(source, filename, "exec"), namespace)  # written from the plan; the server's keys are values
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    shaped: Callable[..., Any] = namespace["make"](*extra_keys)
+    make = _exec(lines, f"<{__name__} read {plan.cls.__name__} of {len(order)} keys>", namespace, "make")
+    shaped: Callable[..., Any] = make(*extra_keys)  # the server's keys, as values
     return shaped
 
 
@@ -427,14 +419,16 @@ def _nested_lines(plan: _Plan) -> list[str]:
     return lines
 
 
-def _exec(lines: list[str], filename: str, namespace: dict[str, Any]) -> Callable[..., Any]:
-    """The function ``read`` that ``lines`` define, compiled in ``namespace`` (its source kept for
+def _exec(
+    lines: list[str], filename: str, namespace: dict[str, Any], name: str = "read"
+) -> Callable[..., Any]:
+    """The function ``name`` that ``lines`` define, compiled in ``namespace`` (its source kept for
     tracebacks)."""
     source = "\n".join(lines) + "\n"
     exec(compile(source, filename, "exec"), namespace)  # the source is written from a plan
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    read: Callable[..., Any] = namespace["read"]
-    return read
+    defined: Callable[..., Any] = namespace[name]
+    return defined
 
 
 # ----- values -----------------------------------------------------------------------------------------
