@@ -178,47 +178,33 @@ def quartiles(values: list[float]) -> tuple[float, float, float]:
 
 
 # ------------------------------------------------------------------------------------------------ cases
-def parse_case(body: bytes, sessions: int) -> Case:
+def parse_case(body: bytes, sessions: int, *, stdlib: bool = False) -> Case:
     """The facade's parse of a ``GET /v1/client`` answer ÷ ``json.loads`` of the same bytes.
 
     The subject is what ``reload()`` runs on the answer httpx hands it: the bytes decoded as JSON,
     checked and read into the read models (the fast path, or the generated layer where the answer is
     unusual). The ``httpx.Response`` holding the bytes is built once, outside the timing, as the
-    baseline's bytes are (the transport builds it in ``reload()``; the reload case times that)."""
-    response = httpx.Response(200, content=body, headers=JSON_HEADERS)
-
-    def facade() -> Any:
-        return parse_answer(raw_layer.GET_CLIENT, response, client_from_envelope)
-
-    return Case(
-        f"parse GET /v1/client, {sessions} sessions ÷ json.loads",
-        facade,
-        lambda: json.loads(body),
-        3.0,
-        baseline_label="json.loads",
-    )
-
-
-def stdlib_parse_case(body: bytes, sessions: int) -> Case:
-    """:func:`parse_case` with the answer decoded by ``json.loads`` (without the ``speedups`` extra);
-    reported, with no target of its own, beside the parse with the decoder in use."""
+    baseline's bytes are (the transport builds it in ``reload()``; the reload case times that).
+    ``stdlib``: decoded by ``json.loads`` (as without the ``speedups`` extra), reported with no
+    target of its own beside the parse with the decoder in use."""
     from clerk_fapi import _answers
 
     response = httpx.Response(200, content=body, headers=JSON_HEADERS)
-    installed = _answers.decode_json
+    decoder = json.loads if stdlib else _answers.decode_json
 
     def facade() -> Any:
-        _answers.decode_json = json.loads
+        installed, _answers.decode_json = _answers.decode_json, decoder
         try:
             return parse_answer(raw_layer.GET_CLIENT, response, client_from_envelope)
         finally:
             _answers.decode_json = installed
 
+    without = ", without speedups (json.loads decoding)" if stdlib else ""
     return Case(
-        f"parse GET /v1/client, {sessions} sessions, without speedups (json.loads decoding) ÷ json.loads",
+        f"parse GET /v1/client, {sessions} sessions{without} ÷ json.loads",
         facade,
         lambda: json.loads(body),
-        None,
+        None if stdlib else 3.0,
         baseline_label="json.loads",
     )
 
@@ -764,7 +750,7 @@ def main(argv: list[str] | None = None) -> int:
         curves["facade parse"][sessions] = statistics.median(parsed.subject_times)
         curves["json.loads"][sessions] = statistics.median(parsed.baseline_times)
         if decoder_in_use() != "json.loads":
-            run(stdlib_parse_case(body, sessions))
+            run(parse_case(body, sessions, stdlib=True))
         peer = run(peer_case(body, sessions))
         curves["peer (clerk-backend-api)"][sessions] = statistics.median(peer.subject_times)
         if sessions <= 100:

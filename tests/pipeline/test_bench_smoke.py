@@ -47,7 +47,7 @@ def test_every_case_runs_once_and_the_report_is_written(bench: ModuleType, tmp_p
         *bench.token_cases(two, 2),
         bench.sessions_case(two, one, 2),
         *bench.startup_cases(),
-        bench.stdlib_parse_case(body, 2),
+        bench.parse_case(body, 2, stdlib=True),
     ]
     try:
         assert len(cases[0].subject().sessions) == 2
