@@ -3,7 +3,9 @@
 `Emulator.handle` takes a method, URL, headers and body and returns a `Reply`; it never raises and never
 answers 5xx unless a fault was injected (an unexpected bug answers 500 `internal_clerk_error`, which the fuzz
 tests look for). Everything is guarded by one lock, so one emulator can serve many threads. The transports in
-`_transport.py` and the loopback server in `_server.py` are thin shells over `handle`.
+`_transport.py` and the loopback server in `_server.py` are thin shells over `handle`. This module holds the
+state and the control API (seeding, codes, faults); the request loop is in `_request_loop.py` and the
+instance settings' properties in `_settings_api.py`.
 """
 
 from __future__ import annotations
