@@ -390,4 +390,5 @@ FAST_CONVERTERS: Final[Mapping[Callable[[Any], Any], Callable[[Any], Any]]] = {
     _convert.token_jwt: token_jwt,
     _convert.environment_from_generated: environment,
 }
-"""Each converter of the reference path (a generated model in) with its fast twin (decoded JSON in)."""
+"""Each converter of the reference path (a generated model in) with its fast twin (decoded JSON in,
+which it consumes: the lists of objects in it are emptied as they are read, see :mod:`._json_plans`)."""

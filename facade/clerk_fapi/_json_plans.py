@@ -16,7 +16,12 @@ fields, then compiled into two functions:
   seen :data:`MAX_SHAPES`, is read by the general reader.
 
 The readers allocate as little as they can: every allocation counts towards the garbage collector's
-next run, which is a good part of the cost of reading a large answer.
+next run, which is a good part of the cost of reading a large answer. For the same reason a list of
+objects is released item by item as it is read (each item replaced by None once its read model is
+made): the decoded JSON is the reader's own (``parse_answer`` decodes it for the fast path alone, and
+the generated layer reads the answer again from its bytes when the fast path gives up), so a large
+answer is never held twice, decoded and read, and the collector has about as many objects to deal
+with as ``json.loads`` alone leaves it. Whoever calls a reader hands it the JSON to consume.
 
 The value readers (objects, optional objects, arrays, strings, mappings) give up with
 :class:`Unusual` on anything but the usual shape; the per-model rules and the answers they read
@@ -381,9 +386,11 @@ def _nested_lines(plan: _Plan) -> list[str]:
                 "    if type(n) is list:",
                 "        if n:",
                 "            items = []",
-                "            for item in n:",
+                "            for i in range(len(n)):",
+                "                item = n[i]",
                 "                if type(item) is not dict:",
                 f"                    raise Unusual({key!r})",
+                "                n[i] = None",
                 f"                items.append(nested_{name}(item, stamps))",
                 f"            {name} = tuple(items)",
                 "        else:",

@@ -181,7 +181,7 @@ def answer_differences(method: str | None, path: str | None, status: int, body: 
         except _READ_FAILURES:
             expected = None
         try:
-            got = fast_read(resource)
+            got = fast_read(copy.deepcopy(resource))  # the fast readers release what they have read
         except (_from_json.Unusual, _convert.ShapeError):
             continue  # left to the reference path, whatever it makes of it
         if expected is None:
@@ -282,7 +282,8 @@ def test_fast_path_takes_the_real_answers_it_is_for() -> None:
         endpoint = endpoint_for(method, path) if method and path else None
         if endpoint is None or endpoint.result not in REFERENCE or status != 200:
             continue
-        _from_json.FAST_CONVERTERS[REFERENCE[endpoint.result]](body)  # raises Unusual if it gives up
+        # raises Unusual if it gives up (a copy: the fast readers release what they have read)
+        _from_json.FAST_CONVERTERS[REFERENCE[endpoint.result]](copy.deepcopy(body))
         taken += 1
     assert taken > 100
 
@@ -331,3 +332,57 @@ def test_the_agreement_fails_when_the_fast_path_drops_a_field(monkeypatch: pytes
 
     monkeypatch.setattr(_from_json, "_SESSION", Forgetful())
     assert any(".expire_at" in found for found in answer_differences(method, path, status, body))
+
+
+# ----- the fast path releases what it has read --------------------------------------------------------
+def _client_answer_with_sessions(count: int) -> dict[str, Any]:
+    """A real ``GET /v1/client`` answer whose one session is repeated ``count`` times (ids made distinct)."""
+    body = next(
+        a[4]
+        for a in ANSWERS
+        if a[1:3] == ("GET", "/v1/client") and a[3] == 200 and (a[4].get("response") or {}).get("sessions")
+    )
+    body = copy.deepcopy(body)
+    session = body["response"]["sessions"][0]
+    body["response"]["sessions"] = [session | {"id": f"{session['id']}_{n}"} for n in range(count)]
+    return body
+
+
+def test_the_fast_path_releases_each_session_once_read() -> None:
+    """Each session's decoded JSON is let go as soon as its read model is made, so a reload never holds
+    the whole answer twice (decoded and read), which keeps its peak of objects, and so the collector's
+    work, near ``json.loads``'s."""
+    body = _client_answer_with_sessions(5)
+    decoded = json.loads(json.dumps(body))
+    state = _from_json.client_from_envelope(decoded)
+    assert decoded["response"]["sessions"] == [None] * 5
+    reference = reference_parse(_raw.GET_CLIENT, httpx.Response(200, json=body), _convert.client_from_envelope)
+    assert [s.id for s in state.sessions] == [s["id"] for s in body["response"]["sessions"]]
+    assert differences(state, reference) == []
+
+
+def test_an_answer_given_up_part_way_is_read_whole_by_the_generated_layer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When the fast path gives up on the last session, the sessions it read and released before are not
+    lost: the generated layer reads the answer from its bytes."""
+    body = _client_answer_with_sessions(4)
+    response = httpx.Response(200, json=body)
+    reference = reference_parse(_raw.GET_CLIENT, response, _convert.client_from_envelope)
+    original = _from_json._SESSION
+    seen: list[str] = []
+
+    class GivesUpOnTheLast:
+        """The session's plan, giving up on the fourth session."""
+
+        def read(self, data: dict[str, Any], *args: Any, **kwargs: Any) -> _models.SessionData:
+            seen.append(data["id"])
+            if len(seen) == 4:
+                raise _from_json.Unusual("id")
+            return original.read(data, *args, **kwargs)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(_from_json, "_SESSION", GivesUpOnTheLast())
+    state = parse_answer(_raw.GET_CLIENT, response, _convert.client_from_envelope)
+    assert len(seen) == 4  # three sessions were read (and released) before it gave up
+    assert len(state.sessions) == 4
+    assert differences(state, reference) == []
