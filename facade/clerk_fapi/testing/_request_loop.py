@@ -8,7 +8,6 @@ the control API; this is the part the transports and the loopback server call.
 
 from __future__ import annotations
 
-import json
 import logging
 import secrets
 import threading
@@ -22,6 +21,7 @@ from ._device import Device, DeviceGate
 from ._errors import FapiError, internal_error
 from ._faults import FaultRegistry
 from ._forms import parse_form
+from ._json_out import encode as encode_json
 from ._redact import redact
 from ._reply import Reply, cors_headers, error_reply
 from ._routes import BACKEND_ROUTES, find_route, overridden_method
@@ -137,7 +137,7 @@ class RequestLoop:
                 return Reply(answer.status, out, b"")
             if isinstance(answer.body, bytes):  # a page for a browser; its Content-Type is in its headers
                 return Reply(answer.status, out, answer.body)
-            payload = json.dumps(answer.body, separators=(",", ":"), allow_nan=False).encode()
+            payload = encode_json(answer.body)
             return Reply(answer.status, [("Content-Type", "application/json"), *out], payload)
 
     def _answer_backend(
@@ -159,7 +159,7 @@ class RequestLoop:
                 answer = route.handler(self._service, call)
             except FapiError as error:
                 return error_reply(error, [])
-            payload = json.dumps(answer.body, separators=(",", ":"), allow_nan=False).encode()
+            payload = encode_json(answer.body)
             return Reply(answer.status, [("Content-Type", "application/json")], payload)
 
     def _note_testing_token(self, token: str | None) -> None:

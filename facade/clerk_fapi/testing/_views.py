@@ -6,12 +6,14 @@ time has expired.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from . import _forms as forms
 from . import _oauth
 from ._call import Answer, Call
 from ._environment import OAUTH_STRATEGIES, SIGN_UP_FIELDS
+from ._json_out import LazyArray
 from ._models import (
     HIDDEN_SESSION_STATUSES,
     Client,
@@ -277,7 +279,10 @@ def client_json(svc: Service, client: Client) -> dict[str, Any]:
     return {
         "object": "client",
         "id": client.id,
-        "sessions": [session_json(svc, s) for s in sessions if s.status not in HIDDEN_SESSION_STATUSES],
+        # Made and encoded one at a time as the answer is written (_json_out): a client may have many.
+        "sessions": LazyArray(
+            [s for s in sessions if s.status not in HIDDEN_SESSION_STATUSES], partial(session_json, svc)
+        ),
         "sign_in": sign_in_json(svc, sign_in) if sign_in else None,
         "sign_up": sign_up_json(svc, sign_up) if sign_up else None,
         "last_active_session_id": client.last_active_session_id,
