@@ -356,7 +356,9 @@ def test_the_fast_path_releases_each_session_once_read() -> None:
     decoded = json.loads(json.dumps(body))
     state = _from_json.client_from_envelope(decoded)
     assert decoded["response"]["sessions"] == [None] * 5
-    reference = reference_parse(_raw.GET_CLIENT, httpx.Response(200, json=body), _convert.client_from_envelope)
+    reference = reference_parse(
+        _raw.GET_CLIENT, httpx.Response(200, json=body), _convert.client_from_envelope
+    )
     assert [s.id for s in state.sessions] == [s["id"] for s in body["response"]["sessions"]]
     assert differences(state, reference) == []
 
