@@ -91,7 +91,10 @@ def test_a_wrong_password_stays_on_the_page_in_chromium(
     chromium: Any, server: EmulatorServer, store: Path, home: Path, jane: SeededUser
 ) -> None:
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    def error_text(driver: Any) -> str:
+        return " ".join(e.text for e in driver.find_elements(By.ID, "error"))
 
     cli = WebSignIn(server, store, home, "--no-browser", "--timeout", "60")
     try:
@@ -99,10 +102,13 @@ def test_a_wrong_password_stays_on_the_page_in_chromium(
         Select(chromium.find_element(By.ID, "user_id")).select_by_visible_text(JANE)  # pick from the list
         chromium.find_element(By.ID, "code").send_keys("000000")
         chromium.find_element(By.ID, "submit").click()
-        assert "not right" in chromium.find_element(By.ID, "error").text
+        # The answer is a new page: wait for it rather than read the one being left.
+        WebDriverWait(chromium, PAGE_WAIT_S).until(lambda d: "not right" in error_text(d))
+        assert "not right" in error_text(chromium)
         Select(chromium.find_element(By.ID, "user_id")).select_by_visible_text(JANE)
         chromium.find_element(By.ID, "code").send_keys("424242")
         chromium.find_element(By.ID, "submit").click()
+        WebDriverWait(chromium, PAGE_WAIT_S).until(lambda d: "close this tab" in d.page_source)
         assert "close this tab" in chromium.page_source
         result = cli.finish()
     finally:
